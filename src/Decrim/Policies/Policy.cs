@@ -1,0 +1,51 @@
+namespace Decrim.Policies;
+
+/// <summary>
+/// One jurisdiction's drug law over time: an ISO 3166 code (<c>NO</c>, <c>US-OR</c>, <c>CA-BC</c>), its sources and
+/// its dated versions in order. Built only by <see cref="PolicyReader"/>, which validates it; immutable after that.
+/// </summary>
+public sealed class Policy
+{
+    public required string Code { get; init; }
+    public required string Name { get; init; }
+    public string? Currency { get; init; }
+    public required IReadOnlyDictionary<string, Source> Sources { get; init; }
+    public required IReadOnlyList<PolicyVersion> Versions { get; init; }
+    public required string File { get; init; }
+
+    /// <summary>True for a subdivision (<c>US-OR</c>) rather than a country.</summary>
+    public bool IsSubdivision => Code.Contains('-', StringComparison.Ordinal);
+
+    public PolicyVersion? VersionAt(DateOnly date) => Versions.FirstOrDefault(v => v.Covers(date));
+
+    /// <summary>Every citation in the policy, with what it supports: for the catalogue's coverage figures.</summary>
+    public IEnumerable<(string Fact, Citation Citation)> Facts()
+    {
+        foreach (var v in Versions)
+        {
+            yield return ($"{Code} {v.Id}: version", v.Citation);
+            foreach (var t in v.Thresholds) yield return ($"{Code} {v.Id}: threshold {t.Describe()}", t.Citation);
+            foreach (var node in v.Rules.SelectMany(r => r.SelfAndDescendants()))
+            {
+                yield return ($"{Code} {v.Id}: rule {node.Id}", node.Citation);
+                foreach (var r in node.Then.SelectMany(Flatten))
+                {
+                    yield return ($"{Code} {v.Id}: rule {node.Id}: {r.Kind.Name()}", r.Citation);
+                    foreach (var step in r.Escalation?.Steps ?? [])
+                        yield return ($"{Code} {v.Id}: rule {node.Id}: {r.Kind.Name()} escalation after {step.After}", step.Citation);
+                }
+            }
+            foreach (var p in v.Police) yield return ($"{Code} {v.Id}: police {p.Id}", p.Citation);
+            foreach (var o in v.Supply)
+            {
+                yield return ($"{Code} {v.Id}: outlet {o.Id}", o.Citation);
+                foreach (var l in o.Limits) yield return ($"{Code} {v.Id}: outlet {o.Id}: limit {l.Amount} per {l.Per}", l.Citation);
+            }
+        }
+    }
+
+    private static IEnumerable<Response> Flatten(Response r) =>
+        r.InAbsence.SelectMany(Flatten)
+            .Concat(r.Escalation?.Steps.SelectMany(s => s.Then.SelectMany(Flatten)) ?? [])
+            .Prepend(r);
+}
