@@ -27,6 +27,11 @@ public static partial class PolicyReader
             var at = new SourcePosition(fileName, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column));
             return (null, [new Diagnostic(at, "the file is not valid YAML: " + FirstSentence(e))]);
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // YamlDotNet reports some malformed documents (a broken alias, a key that is itself a collection) this way, without a position.
+            return (null, [new Diagnostic(new SourcePosition(fileName, 1, 1), "the file is not valid YAML: " + e.Message.TrimEnd('.') + ".")]);
+        }
         if (root is null)
             return (null, [new Diagnostic(new SourcePosition(fileName, 1, 1), "the file is empty; expected a policy with \"jurisdiction\", \"sources\" and \"versions\".")]);
 

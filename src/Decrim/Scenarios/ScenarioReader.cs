@@ -23,6 +23,10 @@ public static class ScenarioReader
         {
             return (null, [new Diagnostic(new SourcePosition(path, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column)), "the file is not valid YAML: " + (e.InnerException?.Message ?? e.Message))]);
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or IOException)
+        {
+            return (null, [new Diagnostic(new SourcePosition(path, 1, 1), "the file cannot be read as YAML: " + e.Message)]);
+        }
         if (root is null) return (null, [new Diagnostic(new SourcePosition(path, 1, 1), "the file is empty; expected \"jurisdiction\" and \"scenarios\".")]);
         using var m = YamlMap.Of(root, file, "a scenario file");
         if (m is null) return (null, file.Diagnostics);

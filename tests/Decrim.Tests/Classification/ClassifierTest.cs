@@ -1,0 +1,52 @@
+using Decrim.Classification;
+
+namespace Decrim.Tests.Classification;
+
+public class ClassifierTest
+{
+    /// <summary>Seed 003 (INPUD 2021), Table 1: the eight study countries and their models.</summary>
+    [Theory]
+    [InlineData("NO", Model.Depenalisation)]
+    [InlineData("NL", Model.PoliceDiversion)]
+    [InlineData("EE", Model.PoliceDiversion)]
+    [InlineData("KG", Model.DecriminalisationWithAdministrativeSanctions)]
+    [InlineData("VN", Model.DecriminalisationWithAdministrativeSanctions)]
+    [InlineData("PT", Model.DecriminalisationWithDiversion)]
+    [InlineData("CR", Model.DecriminalisationWithNoSanctions)]
+    [InlineData("UY", Model.DecriminalisationWithNoSanctions)]
+    public void Classify_StudyCountriesOn2021_06_01_ReproduceTable1(string code, Model expected)
+    {
+        var c = Classifier.Classify(Repo.Catalogue.Get(code), new DateOnly(2021, 6, 1));
+        Assert.Equal(expected, c.Headline);
+    }
+
+    [Theory]
+    [InlineData("NO", "2015-01-01", Model.Prohibition, "2023-06-01", Model.Depenalisation)]
+    [InlineData("US-OR", "2020-06-01", Model.Prohibition, "2022-06-01", Model.DecriminalisationWithDiversion)]
+    [InlineData("CA-BC", "2022-06-01", Model.Prohibition, "2023-06-01", Model.DecriminalisationWithNoSanctions)]
+    public void Classify_ReformedJurisdictions_ChangeOverTime(string code, string before, Model modelBefore, string after, Model modelAfter)
+    {
+        var policy = Repo.Catalogue.Get(code);
+        Assert.Equal(modelBefore, Classifier.Classify(policy, DateOnly.Parse(before, System.Globalization.CultureInfo.InvariantCulture)).Headline);
+        Assert.Equal(modelAfter, Classifier.Classify(policy, DateOnly.Parse(after, System.Globalization.CultureInfo.InvariantCulture)).Headline);
+    }
+
+    [Fact]
+    public void Classify_NorwayAfter2022_DiffersByPopulation()
+    {
+        var c = Classifier.Classify(Repo.Catalogue.Get("NO"), new DateOnly(2023, 6, 1));
+        Assert.Equal("dependent adults only", c.Scope);
+        Assert.False(c.Uniform);
+        Assert.Equal(Model.Prohibition, c.Cells.Single(x => x is { Group: "opioids", Population: "adults" }).Model);
+        Assert.Equal(Model.Depenalisation, c.Cells.Single(x => x is { Group: "opioids", Population: "dependent adults" }).Model);
+    }
+
+    [Fact]
+    public void Timeline_Norway_ListsEveryVersionInOrder()
+    {
+        var t = Classifier.Timeline(Repo.Catalogue.Get("NO"));
+        Assert.Equal(Repo.Catalogue.Get("NO").Versions.Count, t.Count);
+        Assert.Equal(Model.Prohibition, t[0].Headline);
+        Assert.Equal(Model.Depenalisation, t[1].Headline);
+    }
+}
