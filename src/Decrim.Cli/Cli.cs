@@ -23,6 +23,7 @@ public static class Cli
         root.Subcommands.Add(TimelineCommand.Create(catalogue));
         root.Subcommands.Add(CatalogueCommand.Create(catalogue));
         root.Subcommands.Add(TestCommand.Create(catalogue));
+        root.Subcommands.Add(ShowCommand.Create(catalogue));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

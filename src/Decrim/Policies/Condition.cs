@@ -37,9 +37,9 @@ public readonly record struct IntRange(int Min, int Max)
     public override string ToString() => (Min, Max) switch
     {
         (0, int.MaxValue) => "any",
+        _ when Min == Max => Min.ToString(CultureInfo.InvariantCulture),
         (_, int.MaxValue) => $">= {Min}",
         (0, _) => $"<= {Max}",
-        _ when Min == Max => Min.ToString(CultureInfo.InvariantCulture),
         _ => $"{Min}-{Max}",
     };
 }

@@ -364,6 +364,8 @@ public static partial class PolicyReader
                     Expiable = m.Bool("expiable") ?? false,
                     Escalation = ReadEscalation(m.Get("escalation"), citation),
                 };
+                if (response.Escalation?.Steps.Any(s => s.FromDue) == true && response.PayWithin is null)
+                    file.Error(m.Get("escalation")!, "a step counted \"from: due\" needs the fine's \"pay-within\" period.");
             }
             else
             {
@@ -392,6 +394,8 @@ public static partial class PolicyReader
                 var citation = ReadCitation(sm, inherited);
                 var then = sm.Sequence("then").Select(n => ReadResponse(n, citation)).OfType<Response>().ToList();
                 if (multiply is null && then.Count == 0) file.Error(sm.Node, "an escalation step needs \"multiply\" (the fine grows) or \"then\" (what replaces it).");
+                if (after is { CountsMonths: true } a0 && a0.Value != decimal.Truncate(a0.Value))
+                    file.Error(sm.Get("after")!, "\"after\" must be a whole number of months or years (write 30 months, not 2.5 years).");
                 if (after is { CountsMonths: true } && rounding == MonthRounding.Undeclared)
                     file.Error(sm.Get("after")!, "this step counts in months or years, so the escalation must declare \"rounding: end-of-month\" or \"rounding: next-month-start\" (what 31 January + 1 month is).");
                 if (after is { } a) steps.Add(new EscalationStep(a, from == "due", multiply, then, citation, sm.String("note")));

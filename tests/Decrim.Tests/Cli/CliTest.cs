@@ -91,3 +91,16 @@ public class CliTest
         Assert.Matches(@"\d+ passed, 0 failed", output);
     }
 }
+
+public class ShowCommandTest
+{
+    [Fact]
+    public void Show_VersionAtDate_PrintsTheRuleTree()
+    {
+        var output = new StringWriter();
+        var code = Decrim.Cli.Cli.Run(["show", "NO", "--date", "2023-01-01", "--catalogue", Repo.Policies], output, new StringWriter());
+        Assert.Equal(0, code);
+        Assert.Contains("dependent-own-use: except when quantity within and dependent → criminal (court)", output.ToString());
+        Assert.Contains("youth-advisory-unit: except when age 15-17 and prior incidents 0", output.ToString());
+    }
+}
