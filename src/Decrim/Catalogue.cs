@@ -1,14 +1,15 @@
+using System.Collections.Concurrent;
 using Decrim.Policies;
 
 namespace Decrim;
 
 /// <summary>
 /// The policy files of a folder (<c>policies/</c>), one per jurisdiction, named by ISO 3166 code. Reads lazily,
-/// one file at a time, so a single evaluation parses only the jurisdiction it asks about.
+/// one file at a time, so a single evaluation parses only the jurisdiction it asks about. Safe to share across threads.
 /// </summary>
 public sealed class Catalogue
 {
-    private readonly Dictionary<string, (Policy? Policy, IReadOnlyList<Diagnostic> Diagnostics)> _read = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Policy? Policy, IReadOnlyList<Diagnostic> Diagnostics)> _read = new(StringComparer.Ordinal);
 
     public Catalogue(string folder)
     {
@@ -41,11 +42,11 @@ public sealed class Catalogue
 
     public (Policy? Policy, IReadOnlyList<Diagnostic> Diagnostics) Read(string code)
     {
-        if (_read.TryGetValue(code, out var done)) return done;
-        var path = Path.Combine(Folder, code + ".yaml");
-        var result = File.Exists(path) ? PolicyReader.ReadFile(path) : (null, []);
-        _read[code] = result;
-        return result;
+        return _read.GetOrAdd(code, c =>
+        {
+            var path = Path.Combine(Folder, c + ".yaml");
+            return File.Exists(path) ? PolicyReader.ReadFile(path) : (null, []);
+        });
     }
 
     /// <summary>The policy for <paramref name="code"/>; throws with a one-line message if it is unknown or invalid.</summary>
