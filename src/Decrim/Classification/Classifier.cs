@@ -61,7 +61,11 @@ public static class Classifier
     public static IReadOnlyList<Classification> Timeline(Policy policy) =>
         policy.Versions.Select(v => Classify(policy, v.From)).ToList();
 
-    /// <summary>"A small amount": the vocabulary's one-day probe, lowered to the smallest threshold when a policy sets one below it.</summary>
+    /// <summary>
+    /// "A small amount": the vocabulary's one-day probe, lowered to the smallest threshold when a policy sets one
+    /// below it — to the threshold itself when the law says "up to", to half of it when the law says "less than"
+    /// (the amount must be strictly inside).
+    /// </summary>
     private static Quantity ProbeAmount(PolicyVersion version, Substance substance)
     {
         var amount = substance.Probe;
@@ -69,8 +73,9 @@ public static class Classifier
                      && t.Shape is ThresholdShape.PerSubstance or ThresholdShape.Cumulative))
         {
             var limit = t.Amount!.Value;
-            if (limit.IsComparableWith(amount) && limit.CompareTo(amount) < 0) amount = limit;
-            else if (!limit.IsComparableWith(amount) && substance.Accepts(limit.Unit) && t.Tier == Threshold.DefaultTier) amount = limit;
+            var inside = t.Inclusive ? limit : new Quantity(limit.Value / 2, limit.Unit);
+            if (limit.IsComparableWith(amount) && t.IsExceededBy(amount)) amount = inside;
+            else if (!limit.IsComparableWith(amount) && substance.Accepts(limit.Unit) && t.Tier == Threshold.DefaultTier) amount = inside;
         }
         return amount;
     }
@@ -132,14 +137,21 @@ public static class Classifier
     }
 
     /// <summary>
-    /// The headline is the reform model for drugs other than cannabis, for adults, as typologies report it; if only
-    /// dependent adults benefit, it says so; if only cannabis is reformed, it says "cannabis only".
+    /// The headline is the reform model for drugs other than cannabis, for adults, as typologies report it.
+    /// Police diversion is a power, not a default: where police or prosecutors can divert some adults to health
+    /// or social services instead of charging or sanctioning them, the headline is police diversion for those
+    /// adults (seed 003, Table 1: "police have the power to divert people intercepted with small quantities"),
+    /// and the cells still show what happens to everyone else. Otherwise the headline is the model for
+    /// non-dependent adults, then for dependent adults only; if only cannabis is reformed, "cannabis only".
     /// </summary>
     private static (Cell Cell, string Scope) Headline(List<Cell> cells)
     {
-        Cell? Find(string population, bool cannabis) =>
-            cells.FirstOrDefault(c => c.Population == population && (c.Group == "cannabis") == cannabis && c.Model != Model.Prohibition);
-        if (Find("adults", false) is { } adults)
+        Cell? Find(string population, bool cannabis, Model? model = null) =>
+            cells.FirstOrDefault(c => c.Population == population && (c.Group == "cannabis") == cannabis && c.Model != Model.Prohibition && (model is null || c.Model == model));
+        var adults = Find("adults", false);
+        if (adults?.Model != Model.PoliceDiversion && Find("dependent adults", false, Model.PoliceDiversion) is { } diverted)
+            return (diverted, adults is null ? "dependent adults only" : $"dependent adults; other adults: {adults.Model.Title().ToLowerInvariant()}");
+        if (adults is not null)
             return (adults, cells.Where(c => c.Group == "cannabis" && c.Population == "adults").All(c => c.Model == adults.Model) ? "all drugs" : "drugs other than cannabis");
         if (Find("dependent adults", false) is { } dependent)
             return (dependent, "dependent adults only");

@@ -43,13 +43,13 @@ internal static class QuantityAssessment
                 {
                     case ThresholdShape.PerSubstance:
                         if (!comparable.Contains(t)) continue;
-                        above = item.Amount!.Value.CompareTo(t.Amount!.Value) > 0;
-                        how = $"{item.Amount} {(above ? ">" : "<=")} {t.Amount} for {item.Substance.Id}";
+                        above = t.IsExceededBy(item.Amount!.Value);
+                        how = $"{item.Amount} {Sign(above, t.Inclusive)} {t.Amount} for {item.Substance.Id}";
                         break;
                     case ThresholdShape.Cumulative:
                         var sum = Sum(encounter, t);
-                        above = sum.CompareTo(t.Amount!.Value) > 0;
-                        how = $"{sum} combined {(above ? ">" : "<=")} {t.Amount} of {string.Join(", ", t.Substances.Where(s => encounter.Items.Any(i => i.Substance.Id == s)))}";
+                        above = t.IsExceededBy(sum);
+                        how = $"{sum} combined {Sign(above, t.Inclusive)} {t.Amount} of {string.Join(", ", t.Substances.Where(s => encounter.Items.Any(i => i.Substance.Id == s)))}";
                         break;
                     case ThresholdShape.MaxSubstances:
                         var count = encounter.Items.Select(i => i.Substance.Id).Distinct().Count(s => t.Substances.Count == 0 || t.Substances.Contains(s));
@@ -94,6 +94,14 @@ internal static class QuantityAssessment
         }
         return total;
     }
+
+    private static string Sign(bool above, bool inclusive) => (above, inclusive) switch
+    {
+        (true, true) => ">",
+        (true, false) => ">=",
+        (false, true) => "<=",
+        (false, false) => "<",
+    };
 
     private static string TierName(string tier) => tier == Threshold.DefaultTier ? "" : tier + " ";
 }

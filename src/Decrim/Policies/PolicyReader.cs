@@ -206,6 +206,7 @@ public static partial class PolicyReader
                 if (amountNode is YamlScalarNode s && Quantity.TryParse(s.Value, out var q, out error)) amount = q;
                 else file.Error(amountNode, $"\"amount\" must be a quantity with a unit such as \"5 g\" or \"3 blotters\" ({error}).");
             }
+            var inclusive = m.Bool("inclusive") ?? true;
             var citation = ReadCitation(m, null);
             var note = m.String("note");
             ThresholdShape shape;
@@ -229,7 +230,8 @@ public static partial class PolicyReader
                             file.Error(amountNode!, $"{id} is not measured in {a.Unit.Symbol}; its units are {string.Join(", ", sub.Units)}.");
             }
             if (meaning is null) return null;
-            return new Threshold(tier, shape, substances ?? new HashSet<string>(), amount, max, meaning.Value, conducts, citation, note, m.Position);
+            if (!inclusive && amountNode is null) file.Error(m.Get("inclusive")!, "\"inclusive\" only applies to a threshold with an \"amount\".");
+            return new Threshold(tier, shape, substances ?? new HashSet<string>(), amount, max, meaning.Value, conducts, citation, note, m.Position) { Inclusive = inclusive };
         }
 
         private RuleNode? ReadRule(YamlNode node, RuleNode? parent, Basis versionBasis, HashSet<string> ids, List<Threshold> thresholds)

@@ -28,12 +28,21 @@ public sealed record Threshold(
     string? Note,
     SourcePosition Position)
 {
+    /// <summary>
+    /// True (the default) when an amount equal to the threshold is within it ("up to 5 g"); false when the law
+    /// draws the line below it ("less than 1 g", or a crime "from 0.1 g"), so the amount itself is above.
+    /// </summary>
+    public bool Inclusive { get; init; } = true;
+
+    /// <summary>Whether <paramref name="amount"/> exceeds this threshold, honouring <see cref="Inclusive"/>.</summary>
+    public bool IsExceededBy(Quantity amount) => Inclusive ? amount.CompareTo(Amount!.Value) > 0 : amount.CompareTo(Amount!.Value) >= 0;
+
     public const string DefaultTier = "default";
 
     public string Describe() => Shape switch
     {
-        ThresholdShape.PerSubstance => $"{Amount} of {string.Join(", ", Substances.Order(StringComparer.Ordinal))}",
-        ThresholdShape.Cumulative => $"{Amount} combined of {string.Join(", ", Substances.Order(StringComparer.Ordinal))}",
+        ThresholdShape.PerSubstance => $"{(Inclusive ? "" : "less than ")}{Amount} of {string.Join(", ", Substances.Order(StringComparer.Ordinal))}",
+        ThresholdShape.Cumulative => $"{(Inclusive ? "" : "less than ")}{Amount} combined of {string.Join(", ", Substances.Order(StringComparer.Ordinal))}",
         ThresholdShape.MaxSubstances => $"at most {MaxSubstances} different substances",
         _ => $"no quantity set for {string.Join(", ", Substances.Order(StringComparer.Ordinal))}; a judge decides",
     } + $" ({Words.Name(Meaning)}{(Tier == DefaultTier ? "" : ", tier " + Tier)})";

@@ -102,3 +102,19 @@ public class EngineTest
         Assert.Equal("kritisk-juss-2023", first.GetProperty("basis").GetProperty("source").GetString());
     }
 }
+
+public class ThresholdBoundTest
+{
+    private static Decrim.Policies.Threshold Threshold(bool inclusive) =>
+        new("default", Decrim.Policies.ThresholdShape.PerSubstance, new HashSet<string> { "heroin" }, new Quantity(1, Unit.Gram), null,
+            Decrim.Policies.ThresholdMeaning.Conclusive, new HashSet<Decrim.Policies.Conduct>(), default, null, default) { Inclusive = inclusive };
+
+    [Fact]
+    public void IsExceededBy_UpTo_TheLimitItselfIsWithin() => Assert.False(Threshold(inclusive: true).IsExceededBy(new Quantity(1, Unit.Gram)));
+
+    [Fact]
+    public void IsExceededBy_LessThan_TheLimitItselfIsAbove() => Assert.True(Threshold(inclusive: false).IsExceededBy(new Quantity(1000, Unit.Milligram)));
+
+    [Fact]
+    public void IsExceededBy_LessThan_JustBelowIsWithin() => Assert.False(Threshold(inclusive: false).IsExceededBy(new Quantity(999, Unit.Milligram)));
+}
