@@ -25,8 +25,10 @@ internal static class CatalogueCommand
                 var unv = facts.Where(f => f.Citation.Unverified).ToList();
                 totalFacts += facts.Count; totalCited += cited; totalUnverified += unv.Count;
                 list.AddRange(unv.Select(f => $"{f.Fact}: {f.Citation.Note}"));
-                var model = policy.VersionAt(DateOnly.FromDateTime(DateTime.Today)) is null ? "—" : Classifier.Classify(policy, DateOnly.FromDateTime(DateTime.Today)).Headline.Title();
-                output.WriteLine($"| {policy.Code,-6} | {Trim(policy.Name, 22),-22} | {policy.Versions.Count,8} | {facts.Count,5} | {Pct(cited, facts.Count),6} | {Pct(unv.Count, facts.Count),10} | {policy.Versions.Max(v => v.Verified):yyyy-MM-dd} | {model}");
+                var today = DateOnly.FromDateTime(DateTime.Today);
+                var current = policy.VersionAt(today) ?? policy.Versions[^1];
+                var model = policy.VersionAt(today) is null ? "—" : Classifier.Classify(policy, today) is var c ? $"{c.Headline.Title()} ({c.Scope})" : "";
+                output.WriteLine($"| {policy.Code,-6} | {Trim(policy.Name, 22),-22} | {policy.Versions.Count,8} | {facts.Count,5} | {Pct(cited, facts.Count),6} | {Pct(unv.Count, facts.Count),10} | {current.Verified:yyyy-MM-dd} | {model}");
             }
             output.WriteLine($"| total  | {catalogue.All().Count() + " jurisdictions",-22} | {catalogue.All().Sum(p => p.Versions.Count),8} | {totalFacts,5} | {Pct(totalCited, totalFacts),6} | {Pct(totalUnverified, totalFacts),10} |            |");
             if (result.GetValue(unverified))
