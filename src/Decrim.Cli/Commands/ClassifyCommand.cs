@@ -1,7 +1,4 @@
 using System.CommandLine;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Decrim.Classification;
 
 namespace Decrim.Cli.Commands;
@@ -20,55 +17,9 @@ internal static class ClassifyCommand
         {
             var policy = Cli.Open(result, catalogueOption).Get(result.GetValue(code)!);
             var c = Classifier.Classify(policy, EvaluateCommand.ParseDate(result.GetValue(date)));
-            result.InvocationConfiguration.Output.Write(result.GetValue(format) == "json" ? Json(c) + "\n" : Text(c));
+            result.InvocationConfiguration.Output.Write(result.GetValue(format) == "json" ? ClassificationReport.Json(c) + "\n" : ClassificationReport.Text(c));
             return Cli.Ok;
         });
         return command;
-    }
-
-    internal static string Text(Classification.Classification c)
-    {
-        var sb = new StringBuilder();
-        sb.AppendLine($"{c.Policy.Name} ({c.Policy.Code}) on {c.Date:yyyy-MM-dd}, version {c.Version.Id}:");
-        sb.AppendLine($"  {c.Headline.Title()} ({(c.DeJure ? "de jure" : "de facto")}; {c.Scope})");
-        sb.AppendLine();
-        foreach (var cell in c.Cells)
-        {
-            sb.AppendLine($"  {cell.Group,-10} {cell.Population,-17} {cell.Model.Title()} ({(cell.DeJure ? "de jure" : "de facto")})");
-            foreach (var r in cell.Reasons) sb.AppendLine($"      - {r}");
-        }
-        return sb.ToString();
-    }
-
-    internal static string Json(Classification.Classification c)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            w.WriteString("jurisdiction", c.Policy.Code);
-            w.WriteString("date", c.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            w.WriteString("version", c.Version.Id);
-            w.WriteString("model", c.Headline.Name());
-            w.WriteString("title", c.Headline.Title());
-            w.WriteBoolean("deJure", c.DeJure);
-            w.WriteString("scope", c.Scope);
-            w.WriteStartArray("cells");
-            foreach (var cell in c.Cells)
-            {
-                w.WriteStartObject();
-                w.WriteString("group", cell.Group);
-                w.WriteString("population", cell.Population);
-                w.WriteString("model", cell.Model.Name());
-                w.WriteBoolean("deJure", cell.DeJure);
-                w.WriteStartArray("reasons");
-                foreach (var r in cell.Reasons) w.WriteStringValue(r);
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 }
