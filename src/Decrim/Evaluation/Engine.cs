@@ -29,6 +29,7 @@ public static class Engine
             trace.Add(new TraceStep("defaults", "assumed", [], $"age not given: evaluated as an adult of {Encounter.AssumedAdultAge}"));
 
         var decisions = new List<Decision>();
+        var itemFacts = new List<Facts>();
         foreach (var item in encounter.Items)
         {
             var findings = QuantityAssessment.Assess(version, encounter, item, warnings);
@@ -37,6 +38,7 @@ public static class Engine
             var facts = new Facts(item.Substance.Id, encounter.Conduct, findings.ToDictionary(f => f.Tier, f => f.State),
                 encounter.Age ?? Encounter.AssumedAdultAge, encounter.Age is not null, encounter.Prior, dependent,
                 encounter.Resident, encounter.Place, encounter.Outlet, purchase);
+            itemFacts.Add(facts);
             trace.Add(new TraceStep(baseRule.Id, "base rule", [], $"{item.Substance.Id}: {Words.Name(encounter.Conduct)} is governed by \"{baseRule.Id}\" ({Words.Name(baseRule.Offence)} offence, {Words.Name(baseRule.Basis)})"));
             var winner = Resolve(baseRule, facts, trace, item.Substance.Id);
             decisions.Add(new Decision(item.Substance.Id, winner, baseRule, findings.Select(f => $"{f.Tier}: {Facts.Name(f.State)}").ToList()));
@@ -50,7 +52,7 @@ public static class Engine
                 consequences.Add(new Consequence(response, group.Key, substances, Escalate(response, encounter.Date)));
         }
         var police = version.Police
-            .Where(p => encounter.Items.Any(i => FactsFor(encounter, i, dependent, purchase).Satisfies(p.When with { Quantity = null }) && QuantityHolds(version, encounter, i, p.When)))
+            .Where(p => itemFacts.Any(f => f.Satisfies(p.When)))
             .Select(p => new PoliceNote(p)).ToList();
         foreach (var c in consequences.Select(c => c.Response.Citation).Concat(decisions.Select(d => d.Rule.Citation)).Distinct().Where(c => c.Unverified))
             warnings.Add($"relies on an unverified fact: {c.Note}");
@@ -151,17 +153,6 @@ public static class Engine
             trace.Add(new TraceStep(outlet.Id, "within limit", [reading], $"{bought} within {window} against {limit.Amount} per {limit.Per} ({limit.Citation})"));
         }
         return PurchaseStatus.Authorised;
-    }
-
-    private static Facts FactsFor(Encounter e, Item item, bool dependent, PurchaseStatus purchase) =>
-        new(item.Substance.Id, e.Conduct, new Dictionary<string, QuantityState>(), e.Age ?? Encounter.AssumedAdultAge, e.Age is not null,
-            e.Prior, dependent, e.Resident, e.Place, e.Outlet, purchase);
-
-    private static bool QuantityHolds(PolicyVersion version, Encounter e, Item item, Condition when)
-    {
-        if (when.Quantity is not { } wanted) return true;
-        var findings = QuantityAssessment.Assess(version, e, item, []);
-        return findings.FirstOrDefault(f => f.Tier == when.Tier)?.State == wanted;
     }
 
     /// <summary>Dates each escalation step of a fine from the issue date (the encounter's date) or from the due date.</summary>

@@ -70,7 +70,7 @@ public sealed record Condition
     public IReadOnlySet<OutletType>? Outlets { get; init; }
     public PurchaseStatus Purchase { get; init; } = PurchaseStatus.All;
 
-    public bool IsAlways => this == Always || Describe().Length == 0;
+    public bool IsAlways => Describe().Length == 0;
 
     /// <summary>Both conditions together: the set of encounters satisfying each.</summary>
     public Condition And(Condition other) => new()

@@ -13,9 +13,6 @@ public sealed class Policy
     public required IReadOnlyList<PolicyVersion> Versions { get; init; }
     public required string File { get; init; }
 
-    /// <summary>True for a subdivision (<c>US-OR</c>) rather than a country.</summary>
-    public bool IsSubdivision => Code.Contains('-', StringComparison.Ordinal);
-
     public PolicyVersion? VersionAt(DateOnly date) => Versions.FirstOrDefault(v => v.Covers(date));
 
     /// <summary>Every citation in the policy, with what it supports: for the catalogue's coverage figures.</summary>
