@@ -19,6 +19,7 @@ public static class Cli
         };
         root.Subcommands.Add(ValidateCommand.Create(catalogue));
         root.Subcommands.Add(EvaluateCommand.Create(catalogue));
+        root.Subcommands.Add(EvaluateBatchCommand.Create(catalogue));
         root.Subcommands.Add(ClassifyCommand.Create(catalogue));
         root.Subcommands.Add(TimelineCommand.Create(catalogue));
         root.Subcommands.Add(CatalogueCommand.Create(catalogue));

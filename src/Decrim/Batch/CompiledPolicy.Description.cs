@@ -76,11 +76,15 @@ public sealed partial class CompiledPolicy
             sb.AppendLine(CultureInfo.InvariantCulture, $"    tier {tiers[t]}: {(parts.Count == 0 ? "—" : string.Join("; ", parts))}");
         }
         DescribeNode(sb, spec.Root, spec.Root, 0, tiers);
+        sb.AppendLine(spec.TableOffset >= 0
+            ? $"    tabulated: {System.Numerics.BitOperations.PopCount(spec.Mask)} feature bits, {_ageKeys[spec.AgeOffset + 255] / (1 << System.Numerics.BitOperations.PopCount(spec.Mask)) + 1} age bands, prior incidents capped at {spec.PriorCap}"
+            : "    walked: too many bands or bits to tabulate");
+        var instructions = Policy.Versions[spec.Version].Police;
+        string Bits(uint bits) => string.Join(", ", Enumerable.Range(0, instructions.Count).Where(i => (bits & (1u << i)) != 0)
+            .Select(i => $"{i} {instructions[i].Id} ({Words.Name(instructions[i].Instruction)})"));
+        if (spec.PoliceAlways != 0) sb.AppendLine(CultureInfo.InvariantCulture, $"    police always: {Bits(spec.PoliceAlways)}");
         foreach (var p in _police.AsSpan(spec.PoliceOffset, spec.PoliceCount))
-        {
-            var instruction = Policy.Versions[spec.Version].Police[p.Bit];
-            sb.AppendLine(CultureInfo.InvariantCulture, $"    police bit {p.Bit} {instruction.Id} ({Words.Name(instruction.Instruction)}) if {DescribeCheck(p.When, tiers)}");
-        }
+            sb.AppendLine(CultureInfo.InvariantCulture, $"    police if {DescribeCheck(p.When, tiers)}: {Bits(p.Bits)}");
         return sb.ToString();
     }
 

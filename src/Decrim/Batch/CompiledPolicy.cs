@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Decrim.Evaluation;
 using Decrim.Policies;
 using Decrim.Substances;
@@ -38,6 +39,9 @@ public sealed partial class CompiledPolicy
     private readonly PurchaseProgram[] _purchase;
     private readonly PurchaseLimitCheck[] _purchaseLimits;
     private readonly string[][] _tiers;
+    private readonly PathwayCode[] _table;
+    private readonly int[] _ageKeys;
+    private readonly int[] _priorKeys;
 
     public Policy Policy { get; }
 
@@ -61,6 +65,9 @@ public sealed partial class CompiledPolicy
         _purchase = [.. b.Purchase];
         _purchaseLimits = [.. b.PurchaseLimits];
         _tiers = [.. b.Tiers];
+        _table = [.. b.Table];
+        _ageKeys = [.. b.AgeKeys];
+        _priorKeys = [.. b.PriorKeys];
     }
 
     /// <summary>Compiles every version of <paramref name="policy"/>. The policy must have validated.</summary>
@@ -71,15 +78,27 @@ public sealed partial class CompiledPolicy
     {
         var n = rows.Count;
         if (output.Length < n) throw new ArgumentException("The output is shorter than the batch.", nameof(output));
-        var dates = rows.Dates;
-        var substances = rows.Substances;
-        var amounts = rows.Amounts;
-        var units = rows.Units;
-        var ages = rows.Ages;
-        var priors = rows.Priors;
-        var flags = rows.Flags;
+        // The columns were checked to have one length when the batch was made, so the reads below skip bounds checks.
+        ref var dates = ref MemoryMarshal.GetReference(rows.Dates);
+        ref var substances = ref MemoryMarshal.GetReference(rows.Substances);
+        ref var amounts = ref MemoryMarshal.GetReference(rows.Amounts);
+        ref var units = ref MemoryMarshal.GetReference(rows.Units);
+        ref var ages = ref MemoryMarshal.GetReference(rows.Ages);
+        ref var priors = ref MemoryMarshal.GetReference(rows.Priors);
+        ref var flags = ref MemoryMarshal.GetReference(rows.Flags);
+        // Rows usually come in runs of one version: keep the last version's dates and look up only on a change.
+        int v = -1, from = 0, to = 0;
         for (var i = 0; i < n; i++)
-            output[i] = EvaluateRow(dates[i], substances[i], amounts[i], units[i], ages[i], priors[i], flags[i]);
+        {
+            var date = Unsafe.Add(ref dates, i);
+            if ((uint)(date - from) >= (uint)(to - from))
+            {
+                v = VersionAt(date);
+                (from, to) = v < 0 ? (0, 0) : (_from[v], _to[v]);
+            }
+            output[i] = v < 0 ? PathwayCode.ForError(BatchError.NoVersion)
+                : EvaluateRow(v, Unsafe.Add(ref substances, i), Unsafe.Add(ref amounts, i), Unsafe.Add(ref units, i), Unsafe.Add(ref ages, i), Unsafe.Add(ref priors, i), Unsafe.Add(ref flags, i));
+        }
     }
 
     /// <summary>Evaluates one row; see <see cref="EncounterColumns"/> for the meaning of each value.</summary>
@@ -87,7 +106,8 @@ public sealed partial class CompiledPolicy
     {
         if ((uint)substance >= (uint)_substanceCount) throw new ArgumentOutOfRangeException(nameof(substance));
         if ((uint)unit >= (uint)UnitSlots) throw new ArgumentOutOfRangeException(nameof(unit));
-        return EvaluateRow(date, substance, amount, unit, age, prior, flags);
+        var v = VersionAt(date);
+        return v < 0 ? PathwayCode.ForError(BatchError.NoVersion) : EvaluateRow(v, substance, amount, unit, age, prior, flags);
     }
 
     /// <summary>
@@ -117,21 +137,21 @@ public sealed partial class CompiledPolicy
         return -1;
     }
 
-    private PathwayCode EvaluateRow(int date, int substance, long amount, int unit, int ageByte, int prior, uint flags)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private PathwayCode EvaluateRow(int v, int substance, long amount, int unit, int ageByte, int prior, uint flags)
     {
-        var v = VersionAt(date);
-        if (v < 0) return PathwayCode.ForError(BatchError.NoVersion);
         var conduct = (int)(flags & 7);
         ref readonly var spec = ref _specs[_specIndex[(v * ConductCount + conduct) * _substanceCount + substance]];
         if (spec.Error != BatchError.None) return PathwayCode.ForError(spec.Error);
 
         var age = ageByte == EncounterFlags.AgeNotGiven ? Encounter.AssumedAdultAge : ageByte;
+        // Branch-free where the data is random (dependence, place, amounts): mispredictions, not arithmetic, are the cost.
         var dependence = (flags >> 3) & 3;
-        var dependent = dependence == (uint)Dependence.Dependent || (dependence == (uint)Dependence.Unknown && spec.BenefitOfDoubt);
+        var dependent = (dependence == (uint)Dependence.Dependent) | ((dependence == (uint)Dependence.Unknown) & spec.BenefitOfDoubt);
         var resident = (flags & (1u << 9)) == 0;
         var outletSlot = (int)((flags >> 11) & 15);
-        var features = (1UL << (dependent ? DependentBit : NotDependentBit))
-            | (1UL << (resident ? ResidentBit : NotResidentBit))
+        var features = (1UL << (NotDependentBit + (dependent ? 1 : 0)))
+            | (1UL << (NotResidentBit + (resident ? 1 : 0)))
             | (1UL << (PlaceBits + (int)((flags >> 5) & 15)))
             | (1UL << (OutletBits + outletSlot));
 
@@ -151,22 +171,28 @@ public sealed partial class CompiledPolicy
         for (var t = 0; t < spec.Tiers; t++)
         {
             ref readonly var q = ref quantity[spec.QuantityOffset + t * UnitSlots + unit];
-            int state;
-            switch (q.Kind)
-            {
-                case QuantityKind.Unspecified: state = (int)QuantityState.Unspecified; break;
-                case QuantityKind.Measured:
-                    state = amount > q.LimitConclusive || (!rebutted && amount > q.LimitRebuttable) ? (int)QuantityState.Above : (int)QuantityState.Within;
-                    break;
-                case QuantityKind.AmountNeeded: return PathwayCode.ForError(BatchError.AmountNeeded);
-                default: return PathwayCode.ForError(BatchError.UnitNotComparable);
-            }
-            features |= 1UL << (TierBits + 3 * t + state);
+            if (q.WithinBit == 0)
+                return PathwayCode.ForError(q.Kind == QuantityKind.AmountNeeded ? BatchError.AmountNeeded : BatchError.UnitNotComparable);
+            // "Above" is the bit after "within": shift by one when the amount exceeds the limit (sign of limit - amount).
+            var limit = rebutted ? q.LimitConclusive : q.LimitAny;
+            features |= q.WithinBit << (int)((ulong)(limit - amount) >> 63);
         }
 
-        // Default logic: the first exception whose condition holds overrides its parent, recursively.
-        var nodes = _nodes;
-        var n = spec.Root;
+        if (spec.TableOffset >= 0)
+        {
+            var key = ExtractBits(features, spec.Mask) + (uint)_ageKeys[spec.AgeOffset + age] + (uint)_priorKeys[spec.PriorOffset + Math.Min(prior, spec.PriorCap)];
+            return _table[spec.TableOffset + (int)key];
+        }
+        return Walk(_nodes, spec.Root, _police.AsSpan(spec.PoliceOffset, spec.PoliceCount), spec.PoliceAlways, features, age, prior);
+    }
+
+    /// <summary>
+    /// Default logic: the first exception whose condition holds overrides its parent, recursively; then the police
+    /// checks. Used at compile time to fill decision tables, and at run time for trees too large to tabulate.
+    /// </summary>
+    private static PathwayCode Walk(ReadOnlySpan<SpecNode> nodes, int root, ReadOnlySpan<PoliceCheck> checks, uint always, ulong features, int age, int prior)
+    {
+        var n = root;
         while (true)
         {
             ref readonly var node = ref nodes[n];
@@ -179,12 +205,22 @@ public sealed partial class CompiledPolicy
             if (next < 0) break;
             n = next;
         }
-
-        uint police = 0;
-        var checks = _police.AsSpan(spec.PoliceOffset, spec.PoliceCount);
+        var police = always;
         foreach (ref readonly var p in checks)
-            if (p.When.Holds(features, age, prior)) police |= 1u << p.Bit;
+            if (p.When.Holds(features, age, prior)) police |= p.Bits;
         return PathwayCode.ForRule(nodes[n].Rule, police);
+    }
+
+    /// <summary>The bits of <paramref name="value"/> selected by <paramref name="mask"/>, packed to the right (x86 PEXT).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong ExtractBits(ulong value, ulong mask)
+    {
+        if (System.Runtime.Intrinsics.X86.Bmi2.X64.IsSupported) return System.Runtime.Intrinsics.X86.Bmi2.X64.ParallelBitExtract(value, mask);
+        ulong result = 0;
+        var k = 0;
+        for (var m = mask; m != 0; m &= m - 1, k++)
+            if ((value & m & (~m + 1)) != 0) result |= 1UL << k;
+        return result;
     }
 
     /// <summary>The purchase status's bit offset (0 none … 4 no outlet), or -1 when the amount cannot be measured against the limits.</summary>
@@ -259,16 +295,37 @@ public sealed partial class CompiledPolicy
     }
 
     /// <summary>One (version, conduct, substance) specialisation: its rule tree, tiers, police checks and outlets.</summary>
-    private readonly record struct Spec(BatchError Error, bool BenefitOfDoubt, int Root, int Tiers, int QuantityOffset, int PoliceOffset, int PoliceCount, int OutletOffset, int Version);
+    /// <remarks>Police instructions that always apply are folded into <see cref="PoliceAlways"/>; the others are grouped by condition.</remarks>
+    /// <remarks>
+    /// When the outcome depends on few feature bits and age and prior-incident bands, it is tabulated: the index is
+    /// the feature bits under <see cref="Mask"/> plus the age and prior keys, and the entry is the finished code.
+    /// <see cref="TableOffset"/> is -1 when the tree is walked instead.
+    /// </remarks>
+    private readonly record struct Spec(BatchError Error, bool BenefitOfDoubt, int Root, int Tiers, int QuantityOffset, int PoliceOffset, int PoliceCount, uint PoliceAlways, int OutletOffset, int Version)
+    {
+        public int TableOffset { get; init; } = -1;
+        public ulong Mask { get; init; }
+        public int AgeOffset { get; init; }
+        public int PriorOffset { get; init; }
+        public int PriorCap { get; init; }
+    }
 
     private readonly record struct SpecNode(Check When, int Rule, int FirstChild, int ChildCount);
 
-    private readonly record struct PoliceCheck(Check When, int Bit);
+    /// <summary>Instructions sharing one condition: when it holds, all their bits are set.</summary>
+    private readonly record struct PoliceCheck(Check When, uint Bits);
 
     private enum QuantityKind : byte { Unspecified, Measured, AmountNeeded, UnitNotComparable }
 
-    /// <summary>A tier for one unit: above when the amount exceeds the conclusive limit, or the rebuttable one unless rebutted.</summary>
-    private readonly record struct QuantityProgram(QuantityKind Kind, long LimitConclusive, long LimitRebuttable);
+    /// <summary>
+    /// A tier for one unit: above when the amount exceeds the conclusive limit, or the rebuttable one unless
+    /// rebutted. The tier's feature bits are precomputed; a tier with no threshold has the "unspecified" bit both ways.
+    /// </summary>
+    /// <remarks>An error program (no amount, or a unit that does not compare) has no feature bit: <see cref="WithinBit"/> is 0.</remarks>
+    private readonly record struct QuantityProgram(QuantityKind Kind, long LimitConclusive, long LimitRebuttable, ulong WithinBit)
+    {
+        public long LimitAny { get; } = Math.Min(LimitConclusive, LimitRebuttable);
+    }
 
     private readonly record struct PurchaseProgram(int MinAge, bool Residency, int LimitOffset, int LimitCount);
 

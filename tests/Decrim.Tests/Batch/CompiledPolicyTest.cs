@@ -142,6 +142,64 @@ public class CompiledPolicyTest
         Assert.Contains("g: above if > 5 rebuttable", text, StringComparison.Ordinal);
     }
 
+    private const string LargePriors = """
+        jurisdiction: XX
+        name: Fixture
+        sources:
+          - id: act
+            title: The Act
+        versions:
+          - id: v1
+            from: 2000-01-01
+            basis: statute
+            verified: 2026-01-01
+            summary: Prior-incident bands too wide to tabulate.
+            source: act
+            thresholds:
+              - substances: [heroin]
+                amount: 5 g
+                meaning: conclusive
+                source: act
+            rules:
+              - id: r
+                conduct: possession
+                offence: criminal
+                source: act
+                then: [criminal-charge]
+                exceptions:
+                  - id: habitual
+                    when: { prior: ">= 5000" }
+                    source: act
+                    then: [compulsory-treatment]
+                  - id: dependent-small
+                    when: { dependent: true, quantity: within }
+                    source: act
+                    then: [voluntary-referral]
+                  - id: minor
+                    when: { age: "< 18" }
+                    source: act
+                    then: [warning]
+        """;
+
+    [Fact]
+    public void Evaluate_TreeTooLargeToTabulate_WalksItAndAgreesWithTheEngine()
+    {
+        var (policy, diagnostics) = PolicyReader.Read(LargePriors, "XX.yaml");
+        Assert.True(policy is not null, string.Join("; ", diagnostics));
+        var compiled = CompiledPolicy.Compile(policy);
+        Assert.Contains("walked", compiled.Describe(), StringComparison.Ordinal);
+        var table = new EncounterTable();
+        foreach (var prior in new[] { 0, 4999, 5000, 60000 })
+            foreach (var dependence in Enum.GetValues<Dependence>())
+                foreach (var age in new int?[] { null, 16, 40 })
+                    foreach (var amount in new[] { "5 g", "5.000001 g" })
+                        table.Add(Possession("heroin", amount, new DateOnly(2020, 1, 1), dependence, age) with { Prior = prior });
+        var codes = new PathwayCode[table.Count];
+        compiled.Evaluate(table.Columns, codes);
+        for (var i = 0; i < codes.Length; i++) Assert.Null(Disagreement(compiled, table[i], codes[i]));
+        Assert.Equal(["dependent-small", "habitual", "minor", "r"], codes.Select(c => compiled.RuleOf(c).Id).Distinct().Order());
+    }
+
     /// <summary>
     /// The batch evaluator and the single-encounter engine agree on every catalogue policy: the same rule, the same
     /// police instructions, or both refuse. Encounters are drawn around version boundaries, threshold amounts

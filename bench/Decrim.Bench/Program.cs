@@ -1,0 +1,18 @@
+using BenchmarkDotNet.Running;
+using Decrim.Bench;
+
+// decrim-bench generate <file> <rows> [seed]   the shared peer file
+// decrim-bench peers <file> <out-dir> [passes]  Decrim and the hand-written loop on it
+// decrim-bench [BenchmarkDotNet arguments]      the benchmarks (e.g. --filter '*Batch*')
+switch (args.FirstOrDefault())
+{
+    case "generate":
+        PeerFile.Generate(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 42);
+        break;
+    case "peers":
+        Peers.Run(args[1], args[2], args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5);
+        break;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(PeerFile).Assembly).Run(args);
+        break;
+}
