@@ -46,9 +46,11 @@ public sealed partial class CompiledPolicy
         private readonly Dictionary<string, int> _priorKeyRuns = new(StringComparer.Ordinal);
         private readonly Dictionary<RuleNode, int> _ruleIndex = new(ReferenceEqualityComparer.Instance);
 
-        public static Builder Build(Policy policy)
+        private int _maxTableEntries;
+
+        public static Builder Build(Policy policy, int maxTableEntries)
         {
-            var b = new Builder();
+            var b = new Builder { _maxTableEntries = maxTableEntries };
             var substances = SubstanceVocabulary.Shared.All;
             b.SpecIndex = new int[policy.Versions.Count * ConductCount * substances.Count];
             for (var v = 0; v < policy.Versions.Count; v++)
@@ -140,7 +142,6 @@ public sealed partial class CompiledPolicy
                 AddTree(first + i, children[i], children[i].When, tiers, conduct, substance);
         }
 
-        private const int MaxTableEntries = 1 << 14;
         private const int MaxPriorCap = 4096;
 
         /// <summary>
@@ -171,7 +172,7 @@ public sealed partial class CompiledPolicy
             var bits = System.Numerics.BitOperations.PopCount(mask);
             var featureKeys = 1 << bits;
             long size = (long)featureKeys * (ages.Count + 1) * (priors.Count + 1);
-            if (priorCap > MaxPriorCap || size > MaxTableEntries) return spec;
+            if (priorCap > MaxPriorCap || size > _maxTableEntries) return spec;
 
             var entries = new PathwayCode[size];
             var impossible = PathwayCode.ForRule(nodes[spec.Root].Rule, 0);

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Decrim.Evaluation;
@@ -21,6 +22,7 @@ public sealed partial class CompiledPolicy
     private static readonly int UnitSlots = Unit.All.Count + 1;
     private const int OutletSlots = 9;
     private const int MaxTiers = 12;
+    private const int MaxTableEntries = 1 << 14;
 
     // Feature bits of a row, one-hot within each group, so a condition is "no forbidden bit set".
     private const int NotDependentBit = 0, DependentBit = 1, NotResidentBit = 2, ResidentBit = 3, PlaceBits = 4, OutletBits = 13, PurchaseBits = 22, TierBits = 27;
@@ -71,13 +73,25 @@ public sealed partial class CompiledPolicy
     }
 
     /// <summary>Compiles every version of <paramref name="policy"/>. The policy must have validated.</summary>
-    public static CompiledPolicy Compile(Policy policy) => new(policy, Builder.Build(policy));
+    public static CompiledPolicy Compile(Policy policy) => new(policy, Builder.Build(policy, MaxTableEntries));
+
+    /// <summary>For benchmarks: compile with decision tables of at most <paramref name="maxTableEntries"/> entries (0: always walk the tree).</summary>
+    internal static CompiledPolicy Compile(Policy policy, int maxTableEntries) => new(policy, Builder.Build(policy, maxTableEntries));
 
     /// <summary>Evaluates every row of <paramref name="rows"/> into <paramref name="output"/>, in order. Allocates nothing.</summary>
     public void Evaluate(scoped in EncounterColumns rows, Span<PathwayCode> output)
     {
+        if (output.Length < rows.Count) throw new ArgumentException("The output is shorter than the batch.", nameof(output));
+        // Rows built from raw spans are not checked on the way in. One vectorised pass decides whether every value is
+        // within its vocabulary; if so the rows are evaluated without per-row checks, otherwise with them.
+        if (AllInVocabulary(rows)) EvaluateRows(rows, output, check: false);
+        else EvaluateRows(rows, output, check: true);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void EvaluateRows(scoped in EncounterColumns rows, Span<PathwayCode> output, bool check)
+    {
         var n = rows.Count;
-        if (output.Length < n) throw new ArgumentException("The output is shorter than the batch.", nameof(output));
         // The columns were checked to have one length when the batch was made, so the reads below skip bounds checks.
         ref var dates = ref MemoryMarshal.GetReference(rows.Dates);
         ref var substances = ref MemoryMarshal.GetReference(rows.Substances);
@@ -86,6 +100,7 @@ public sealed partial class CompiledPolicy
         ref var ages = ref MemoryMarshal.GetReference(rows.Ages);
         ref var priors = ref MemoryMarshal.GetReference(rows.Priors);
         ref var flags = ref MemoryMarshal.GetReference(rows.Flags);
+        ref var codes = ref MemoryMarshal.GetReference(output);
         // Rows usually come in runs of one version: keep the last version's dates and look up only on a change.
         int v = -1, from = 0, to = 0;
         for (var i = 0; i < n; i++)
@@ -96,9 +111,49 @@ public sealed partial class CompiledPolicy
                 v = VersionAt(date);
                 (from, to) = v < 0 ? (0, 0) : (_from[v], _to[v]);
             }
-            output[i] = v < 0 ? PathwayCode.ForError(BatchError.NoVersion)
-                : EvaluateRow(v, Unsafe.Add(ref substances, i), Unsafe.Add(ref amounts, i), Unsafe.Add(ref units, i), Unsafe.Add(ref ages, i), Unsafe.Add(ref priors, i), Unsafe.Add(ref flags, i));
+            int substance = Unsafe.Add(ref substances, i), unit = Unsafe.Add(ref units, i);
+            var f = Unsafe.Add(ref flags, i);
+            Unsafe.Add(ref codes, i) = v < 0 ? PathwayCode.ForError(BatchError.NoVersion)
+                : check && !InVocabulary(substance, unit, f) ? PathwayCode.ForError(BatchError.InvalidRow)
+                : EvaluateRow(v, substance, Unsafe.Add(ref amounts, i), unit, Unsafe.Add(ref ages, i), Unsafe.Add(ref priors, i), f);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool InVocabulary(int substance, int unit, uint flags) =>
+        ((uint)substance < (uint)_substanceCount) & ((uint)unit < (uint)UnitSlots) & ((flags & 7) < ConductCount)
+        & (((flags >> 3) & 3) != 3) & (((flags >> 5) & 15) <= 8) & (((flags >> 11) & 15) < OutletSlots);
+
+    /// <summary>Whether every substance, unit and flag value of the batch is within its vocabulary, many rows at a time.</summary>
+    private bool AllInVocabulary(scoped in EncounterColumns rows)
+    {
+        var substances = rows.Substances;
+        var units = rows.Units;
+        var flags = rows.Flags;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var maxSubstance = new Vector<ushort>((ushort)(_substanceCount - 1));
+            for (; i + Vector<ushort>.Count <= substances.Length; i += Vector<ushort>.Count)
+                if (Vector.GreaterThanAny(new Vector<ushort>(substances.Slice(i, Vector<ushort>.Count)), maxSubstance)) return false;
+            for (; i < substances.Length; i++) if (substances[i] >= _substanceCount) return false;
+            var maxUnit = new Vector<byte>((byte)(UnitSlots - 1));
+            for (i = 0; i + Vector<byte>.Count <= units.Length; i += Vector<byte>.Count)
+                if (Vector.GreaterThanAny(new Vector<byte>(units.Slice(i, Vector<byte>.Count)), maxUnit)) return false;
+            for (; i < units.Length; i++) if (units[i] >= UnitSlots) return false;
+            Vector<uint> seven = new(7), three = new(3 << 3), placeMax = new(8 << 5), placeMask = new(15 << 5), outletMax = new((uint)(OutletSlots - 1) << 11), outletMask = new(15 << 11);
+            for (i = 0; i + Vector<uint>.Count <= flags.Length; i += Vector<uint>.Count)
+            {
+                var f = new Vector<uint>(flags.Slice(i, Vector<uint>.Count));
+                if (Vector.EqualsAny(f & seven, seven) || Vector.EqualsAny(f & three, three)
+                    || Vector.GreaterThanAny(f & placeMask, placeMax) || Vector.GreaterThanAny(f & outletMask, outletMax)) return false;
+            }
+            for (; i < flags.Length; i++) if (!InVocabulary(0, 0, flags[i])) return false;
+            return true;
+        }
+        for (i = 0; i < substances.Length; i++)
+            if (!InVocabulary(substances[i], units[i], flags[i])) return false;
+        return true;
     }
 
     /// <summary>Evaluates one row; see <see cref="EncounterColumns"/> for the meaning of each value.</summary>
@@ -107,7 +162,9 @@ public sealed partial class CompiledPolicy
         if ((uint)substance >= (uint)_substanceCount) throw new ArgumentOutOfRangeException(nameof(substance));
         if ((uint)unit >= (uint)UnitSlots) throw new ArgumentOutOfRangeException(nameof(unit));
         var v = VersionAt(date);
-        return v < 0 ? PathwayCode.ForError(BatchError.NoVersion) : EvaluateRow(v, substance, amount, unit, age, prior, flags);
+        return v < 0 ? PathwayCode.ForError(BatchError.NoVersion)
+            : !InVocabulary(substance, unit, flags) ? PathwayCode.ForError(BatchError.InvalidRow)
+            : EvaluateRow(v, substance, amount, unit, age, prior, flags);
     }
 
     /// <summary>
@@ -279,6 +336,7 @@ public sealed partial class CompiledPolicy
         BatchError.AmountNeeded => "a threshold applies to this substance; an amount is needed",
         BatchError.UnitNotComparable => "the amount's unit cannot be compared with the threshold's",
         BatchError.PurchaseAmount => "the amount bought cannot be measured against the outlet's limits",
+        BatchError.InvalidRow => "the row holds a value outside its vocabulary (substance, unit, conduct, dependence, place or outlet)",
         _ => "no error",
     };
 

@@ -38,4 +38,6 @@ public enum BatchError : byte
     UnitNotComparable,
     /// <summary>A purchase at an outlet whose limits are in a unit the row's amount cannot be compared with, or with no amount.</summary>
     PurchaseAmount,
+    /// <summary>A column holds a value outside its vocabulary (a substance or unit index, a conduct, place or outlet code).</summary>
+    InvalidRow,
 }

@@ -92,6 +92,28 @@ public class CompiledPolicyTest
         Assert.Throws<InvalidOperationException>(() => compiled.Explain(codes[0], table[1]));
     }
 
+    [Fact]
+    public void Evaluate_RawColumnsWithValuesOutsideTheVocabulary_AreInvalidRowsAndTheOthersAreEvaluated()
+    {
+        var compiled = CompiledPolicy.Compile(Repo.Catalogue.Get("NO"));
+        var good = EncounterFlags.Pack(Conduct.Possession, Dependence.Dependent, Place.Public, true, false, null);
+        var day = Day.DayNumber;
+        var heroin = (ushort)SubstanceVocabulary.Shared.IndexOf("heroin");
+        var gram = (byte)EncounterTable.UnitSlot(Unit.Gram);
+        int[] dates = [day, day, day, day, day, day, day];
+        ushort[] substances = [heroin, 999, heroin, heroin, heroin, heroin, heroin];
+        long[] amounts = [4_000_000, 4_000_000, 4_000_000, 4_000_000, 4_000_000, 4_000_000, 4_000_000];
+        byte[] units = [gram, gram, 200, gram, gram, gram, gram];
+        byte[] ages = [30, 30, 30, 30, 30, 30, 30];
+        ushort[] priors = [0, 0, 0, 0, 0, 0, 0];
+        uint[] flags = [good, good, good, good | 7, good | 3 << 3, good | 15 << 5, good | 15 << 11];
+        var codes = new PathwayCode[7];
+        compiled.Evaluate(new EncounterColumns(dates, substances, amounts, units, ages, priors, flags), codes);
+        Assert.Equal("dependent-own-use", compiled.RuleOf(codes[0]).Id);
+        Assert.All(codes[1..], c => Assert.Equal(BatchError.InvalidRow, c.Error));
+        Assert.Equal(BatchError.InvalidRow, compiled.Evaluate(day, heroin, 4_000_000, gram, 30, 0, good | 15 << 5).Error);
+    }
+
     [Theory]
     [InlineData("5 g", "g", true, 5_000_000L)]
     [InlineData("5 g", "mg", true, 5_000_000_000L)]
