@@ -186,13 +186,12 @@ public class RuleCountBenchmarks
 
             """);
         for (var i = 0; i < n; i++)
-            sb.Append($"""
-                      - id: e{i}
-                        when: {"{"} dependent: true, quantity: within, prior: "{i}" {"}"}
-                        source: s
-                        then: [warning]
-
-                """);
+        {
+            sb.Append("          - id: e").Append(i).Append('\n');
+            sb.Append("            when: { dependent: true, quantity: within, prior: \"").Append(i).Append("\" }\n");
+            sb.Append("            source: s\n");
+            sb.Append("            then: [warning]\n");
+        }
         return sb.ToString();
     }
 }
