@@ -141,10 +141,7 @@ public sealed class BatchCsv
             if (!Quantity.TryParse(amountText.ToString(), out var q, out var error)) throw new BatchCsvException(line, "amount", error);
             var s = SubstanceVocabulary.Shared.All[substance];
             if (!s.Accepts(q.Unit)) throw new BatchCsvException(line, "amount", $"{s.Id} is not measured in {q.Unit.Symbol}; use {string.Join(", ", s.Units)}");
-            var scaled = q.Value * EncounterFlags.AmountScale;
-            if (scaled != decimal.Truncate(scaled)) throw new BatchCsvException(line, "amount", $"\"{amountText}\" has more than six decimals");
-            if (scaled > EncounterTable.MaxAmount) throw new BatchCsvException(line, "amount", $"\"{amountText}\" is more than a billion {q.Unit.Symbol}");
-            amount = (long)scaled;
+            if (!EncounterTable.TryScale(q, out amount, out var tooPrecise)) throw new BatchCsvException(line, "amount", tooPrecise);
             unit = EncounterTable.UnitSlot(q.Unit);
         }
 

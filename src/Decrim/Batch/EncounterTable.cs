@@ -70,14 +70,24 @@ public sealed class EncounterTable
         var unit = 0;
         if (item.Amount is { } q)
         {
-            var scaled = q.Value * EncounterFlags.AmountScale;
-            if (scaled != decimal.Truncate(scaled)) throw new ArgumentException($"{q} has more than six decimals.", nameof(encounter));
-            if (scaled > MaxAmount) throw new ArgumentException($"{q} is more than a batch row holds.", nameof(encounter));
-            amount = (long)scaled;
+            if (!TryScale(q, out amount, out var error)) throw new ArgumentException(error, nameof(encounter));
             unit = UnitSlot(q.Unit);
         }
         Add(encounter.Date, SubstanceVocabulary.Shared.IndexOf(item.Substance.Id), amount, unit, encounter.Age, encounter.Prior,
             EncounterFlags.Pack(encounter.Conduct, encounter.Dependence, encounter.Place, encounter.Resident, encounter.Rebutted, encounter.Outlet));
+    }
+
+    /// <summary>The amount column's value for <paramref name="q"/>: whole millionths of its unit, or why it does not fit.</summary>
+    public static bool TryScale(Quantity q, out long amount, out string error)
+    {
+        var scaled = q.Value * EncounterFlags.AmountScale;
+        amount = 0;
+        error = scaled != decimal.Truncate(scaled) ? $"{q} has more than six decimals"
+            : scaled > MaxAmount ? $"{q} is more than a billion {q.Unit.Symbol}"
+            : "";
+        if (error.Length > 0) return false;
+        amount = (long)scaled;
+        return true;
     }
 
     /// <summary>Row <paramref name="i"/> as an <see cref="Encounter"/> for the single-encounter engine.</summary>
