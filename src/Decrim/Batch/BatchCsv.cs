@@ -16,8 +16,10 @@ public sealed class BatchCsv
 {
     public const int BlockSize = 1 << 16;
 
-    public static readonly IReadOnlyList<string> InputColumns =
+    private static readonly string[] Columns =
         ["id", "jurisdiction", "date", "conduct", "substance", "amount", "dependent", "age", "prior", "place", "resident", "rebutted", "outlet"];
+
+    public static IReadOnlyList<string> InputColumns => Columns;
 
     public const string OutputHeader = "line,id,jurisdiction,date,substance,version,rule,offence,criminal,consequences,police,error";
 
@@ -26,15 +28,12 @@ public sealed class BatchCsv
     private readonly Dictionary<string, CompiledPolicy> _compiled = new(StringComparer.Ordinal);
     private readonly Dictionary<(CompiledPolicy, int), string> _ruleText = [];
     private readonly Dictionary<(CompiledPolicy, int, uint), string> _policeText = [];
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _substances;
     private int _headerCount;
 
     public BatchCsv(Catalogue catalogue, string? jurisdiction)
     {
         _catalogue = catalogue;
         _jurisdiction = jurisdiction;
-        var substances = SubstanceVocabulary.Shared.All.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        _substances = substances.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Reads every row of <paramref name="input"/>, writes one pathway row per input row, and returns the count.</summary>
@@ -91,23 +90,17 @@ public sealed class BatchCsv
         Array.Fill(map, -1);
         for (var i = 0; i < names.Length; i++)
         {
-            var at = IndexOf(InputColumns, names[i]);
+            var at = Array.IndexOf(Columns, names[i]);
             if (at < 0) throw new BatchCsvException(1, names[i], $"unknown column \"{names[i]}\"; the columns are {string.Join(", ", InputColumns)}");
             if (map[at] >= 0) throw new BatchCsvException(1, names[i], $"the column \"{names[i]}\" appears twice");
             map[at] = i;
         }
         _headerCount = names.Length;
         foreach (var required in new[] { "date", "substance" })
-            if (map[IndexOf(InputColumns, required)] < 0) throw new BatchCsvException(1, null, $"the header has no \"{required}\" column (header: {header})");
-        if (map[IndexOf(InputColumns, "jurisdiction")] < 0 && _jurisdiction is null)
+            if (map[Array.IndexOf(Columns, required)] < 0) throw new BatchCsvException(1, null, $"the header has no \"{required}\" column (header: {header})");
+        if (map[Array.IndexOf(Columns, "jurisdiction")] < 0 && _jurisdiction is null)
             throw new BatchCsvException(1, null, "the file has no jurisdiction column; add one or give --jurisdiction");
         return map;
-    }
-
-    private static int IndexOf(IReadOnlyList<string> list, string name)
-    {
-        for (var i = 0; i < list.Count; i++) if (list[i] == name) return i;
-        return -1;
     }
 
     private (string? Id, CompiledPolicy Policy) ReadRow(string text, long line, int[] columns, Range[] fields, EncounterTable table)
@@ -130,7 +123,8 @@ public sealed class BatchCsv
         var conduct = conductText.IsEmpty ? Conduct.Possession : Word(Words.Conducts, conductText, line, "conduct");
 
         var substanceText = Field(4, fields, count, row);
-        if (!_substances.TryGetValue(substanceText, out var substance))
+        var substance = SubstanceVocabulary.Shared.IndexOf(substanceText);
+        if (substance < 0)
             throw new BatchCsvException(line, "substance", $"unknown substance \"{substanceText}\"; known: {string.Join(", ", SubstanceVocabulary.Shared.All.Select(s => s.Id))}");
 
         var amountText = Field(5, fields, count, row);

@@ -17,13 +17,13 @@ public sealed class SubstanceVocabulary
         Groups = groups;
         _byId = substances.ToDictionary(s => s.Id, StringComparer.Ordinal);
         All = [.. _byId.Values];
-        _index = All.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        _index = All.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    private readonly Dictionary<string, int> _index;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _index;
 
-    /// <summary>The position of a substance in <see cref="All"/>: the substance column of a batch of encounters.</summary>
-    public int IndexOf(string id) => _index.TryGetValue(id, out var i) ? i : -1;
+    /// <summary>The position of a substance in <see cref="All"/>: the substance column of a batch of encounters; -1 if unknown.</summary>
+    public int IndexOf(ReadOnlySpan<char> id) => _index.TryGetValue(id, out var i) ? i : -1;
 
     /// <summary>Group id → display name.</summary>
     public IReadOnlyDictionary<string, string> Groups { get; }
