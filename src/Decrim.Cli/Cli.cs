@@ -22,6 +22,9 @@ public static class Cli
         root.Subcommands.Add(EvaluateBatchCommand.Create(catalogue));
         root.Subcommands.Add(ClassifyCommand.Create(catalogue));
         root.Subcommands.Add(TimelineCommand.Create(catalogue));
+        root.Subcommands.Add(AssessCommand.Create(catalogue));
+        root.Subcommands.Add(CompareCommand.Create(catalogue));
+        root.Subcommands.Add(IndicatorCommand.Create(catalogue));
         root.Subcommands.Add(CatalogueCommand.Create(catalogue));
         root.Subcommands.Add(TestCommand.Create(catalogue));
         root.Subcommands.Add(ShowCommand.Create(catalogue));

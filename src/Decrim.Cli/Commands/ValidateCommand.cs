@@ -10,7 +10,7 @@ internal static class ValidateCommand
     public static Command Create(Option<string?> catalogueOption)
     {
         var path = new Argument<string?>("path") { Description = "A policy file or a folder of them (default: the catalogue).", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("validate", "Check policy files: every error names file:line:column and what was expected.") { path };
+        var command = new Command("validate", "Check policy files, their scenario tests and the criteria beside them: every error names file:line:column and what was expected.") { path };
         command.SetAction(result =>
         {
             var target = result.GetValue(path) ?? result.GetValue(catalogueOption) ?? Catalogue.DefaultFolder();
@@ -37,6 +37,13 @@ internal static class ValidateCommand
                         files++;
                         diagnostics.AddRange(ScenarioReader.ReadFile(file, catalogue).Diagnostics);
                     }
+                // The criteria beside a catalogue (criteria/ next to policies/) are checked too: every quote against its source.
+                var criteria = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(target).TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "criteria");
+                if (File.Exists(Path.Combine(criteria, "full-decriminalisation.yaml")))
+                {
+                    files++;
+                    diagnostics.AddRange(Assessment.CriteriaReader.ReadFolder(criteria).Diagnostics);
+                }
             }
             else
             {

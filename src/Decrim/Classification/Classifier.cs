@@ -43,7 +43,7 @@ public static class Classifier
                 var encounter = new Encounter
                 {
                     Date = date, Conduct = Conduct.Possession, Age = age, Dependence = dependence, Place = Place.Public,
-                    Items = [new Item(substance, ProbeAmount(version, substance))],
+                    Items = [new Item(substance, Probe.SmallAmount(version, substance))],
                 };
                 Pathway pathway;
                 try { pathway = Engine.Evaluate(policy, encounter); }
@@ -60,25 +60,6 @@ public static class Classifier
     /// <summary>Each version classified at its first day, for <c>decrim timeline</c>.</summary>
     public static IReadOnlyList<Classification> Timeline(Policy policy) =>
         policy.Versions.Select(v => Classify(policy, v.From)).ToList();
-
-    /// <summary>
-    /// "A small amount": the vocabulary's one-day probe, lowered to the smallest threshold when a policy sets one
-    /// below it — to the threshold itself when the law says "up to", to half of it when the law says "less than"
-    /// (the amount must be strictly inside).
-    /// </summary>
-    private static Quantity ProbeAmount(PolicyVersion version, Substance substance)
-    {
-        var amount = substance.Probe;
-        foreach (var t in version.Thresholds.Where(t => t.Conducts.Contains(Conduct.Possession) && t.Substances.Contains(substance.Id)
-                     && t.Shape is ThresholdShape.PerSubstance or ThresholdShape.Cumulative))
-        {
-            var limit = t.Amount!.Value;
-            var inside = t.Inclusive ? limit : new Quantity(limit.Value / 2, limit.Unit);
-            if (limit.IsComparableWith(amount) && t.IsExceededBy(amount)) amount = inside;
-            else if (!limit.IsComparableWith(amount) && substance.Accepts(limit.Unit) && t.Tier == Threshold.DefaultTier) amount = inside;
-        }
-        return amount;
-    }
 
     private static (Model, bool DeJure, IReadOnlyList<string>) Read(Pathway p, PolicyVersion version, string substance)
     {

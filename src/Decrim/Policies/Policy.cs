@@ -11,9 +11,14 @@ public sealed class Policy
     public string? Currency { get; init; }
     public required IReadOnlyDictionary<string, Source> Sources { get; init; }
     public required IReadOnlyList<PolicyVersion> Versions { get; init; }
+    /// <summary>Cited facts about measures around the law (training, monitoring, involvement …), in file order.</summary>
+    public IReadOnlyList<Measure> Measures { get; init; } = [];
     public required string File { get; init; }
 
     public PolicyVersion? VersionAt(DateOnly date) => Versions.FirstOrDefault(v => v.Covers(date));
+
+    /// <summary>The fact about <paramref name="kind"/> that holds on <paramref name="date"/>, if the file states one.</summary>
+    public Measure? MeasureAt(MeasureKind kind, DateOnly date) => Measures.FirstOrDefault(m => m.Kind == kind && m.Covers(date));
 
     /// <summary>Every citation in the policy, with what it supports: for the catalogue's coverage figures.</summary>
     public IEnumerable<(string Fact, Citation Citation)> Facts()
@@ -39,6 +44,7 @@ public sealed class Policy
                 foreach (var l in o.Limits) yield return ($"{Code} {v.Id}: outlet {o.Id}: limit {l.Amount} per {l.Per}", l.Citation);
             }
         }
+        foreach (var m in Measures) yield return ($"{Code}: measure {Words.Name(m.Kind)} from {m.From:yyyy-MM-dd}", m.Citation);
     }
 
     private static IEnumerable<Response> Flatten(Response r) =>

@@ -87,9 +87,10 @@ public static partial class PolicyReader
                 file.Error(m.Get("currency")!, $"\"currency\" must be an ISO 4217 code such as NOK or USD.");
             _sources = ReadSources(m.Sequence("sources", required: true));
             var versions = ReadVersions(m.Sequence("versions", required: true));
+            var measures = ReadMeasures(m.Sequence("measures"));
             return code is null || name is null ? null : new Policy
             {
-                Code = code, Name = name, Currency = currency, Sources = _sources, Versions = versions, File = file.Name,
+                Code = code, Name = name, Currency = currency, Sources = _sources, Versions = versions, Measures = measures, File = file.Name,
             };
         }
 
@@ -403,6 +404,36 @@ public static partial class PolicyReader
                 if (after is { } a) steps.Add(new EscalationStep(a, from == "due", multiply, then, citation, sm.String("note")));
             }
             return new Escalation(rounding, steps);
+        }
+
+        private List<Measure> ReadMeasures(IEnumerable<YamlNode> nodes)
+        {
+            var measures = new List<Measure>();
+            foreach (var node in nodes)
+            {
+                using var m = YamlMap.Of(node, file, "a measure");
+                if (m is null) continue;
+                var kind = m.Enum("measure", Words.Measures, required: true);
+                var status = m.Enum("status", Words.MeasureStatuses, required: true);
+                var from = m.Date("from", required: true);
+                var to = m.Date("to");
+                var summary = m.String("summary", required: true);
+                var note = m.String("note");
+                var citation = ReadCitation(m, null);
+                if (kind is null || status is null || from is null || summary is null) continue;
+                if (to is { } end && end <= from)
+                {
+                    file.Error(m.Get("to")!, $"the measure ends ({end:yyyy-MM-dd}) on or before it starts ({from:yyyy-MM-dd}).");
+                    continue;
+                }
+                var measure = new Measure(kind.Value, status.Value, from.Value, to, summary, citation, citation.Unverified ? null : note, m.Position);
+                var clash = measures.FirstOrDefault(x => x.Kind == measure.Kind
+                    && x.From < (measure.To ?? DateOnly.MaxValue) && measure.From < (x.To ?? DateOnly.MaxValue));
+                if (clash is not null)
+                    file.Error(m.Position, $"two facts about \"{Words.Name(measure.Kind)}\" overlap (the other starts {clash.From:yyyy-MM-dd} at line {clash.Position.Line}); end the earlier one with \"to\".");
+                else measures.Add(measure);
+            }
+            return measures;
         }
 
         private PoliceInstruction? ReadPolice(YamlNode node, List<Threshold> thresholds)

@@ -123,6 +123,20 @@ public static class Words
         ["end-of-month"] = MonthRounding.EndOfMonth, ["next-month-start"] = MonthRounding.NextMonthStart,
     };
 
+    public static readonly IReadOnlyDictionary<string, MeasureKind> Measures = new Dictionary<string, MeasureKind>
+    {
+        ["police-training"] = MeasureKind.PoliceTraining, ["police-interaction-rules"] = MeasureKind.PoliceInteractionRules,
+        ["independent-monitoring"] = MeasureKind.IndependentMonitoring, ["expungement"] = MeasureKind.Expungement,
+        ["resources-redirected"] = MeasureKind.ResourcesRedirected, ["community-involvement"] = MeasureKind.CommunityInvolvement,
+        ["accessible-information"] = MeasureKind.AccessibleInformation, ["anti-stigma-strategy"] = MeasureKind.AntiStigmaStrategy,
+        ["harm-reduction"] = MeasureKind.HarmReduction,
+    };
+
+    public static readonly IReadOnlyDictionary<string, MeasureStatus> MeasureStatuses = new Dictionary<string, MeasureStatus>
+    {
+        ["in-place"] = MeasureStatus.InPlace, ["partial"] = MeasureStatus.Partial, ["absent"] = MeasureStatus.Absent,
+    };
+
     public static string Name<T>(IReadOnlyDictionary<string, T> words, T value) where T : struct =>
         words.First(kv => EqualityComparer<T>.Default.Equals(kv.Value, value)).Key;
 
@@ -132,6 +146,8 @@ public static class Words
     public static string Name(ThresholdMeaning m) => Name(Meanings, m);
     public static string Name(OutletType o) => Name(Outlets, o);
     public static string Name(Instruction i) => Name(Instructions, i);
+    public static string Name(MeasureKind m) => Name(Measures, m);
+    public static string Name(MeasureStatus s) => Name(MeasureStatuses, s);
 
     public static string Names(Place places) =>
         places == Place.All ? "any place" : string.Join(", ", Places.Where(kv => (places & kv.Value) != 0).Select(kv => kv.Key));
