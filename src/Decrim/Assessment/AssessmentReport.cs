@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Decrim.Policies;
 
@@ -99,9 +98,9 @@ public static class AssessmentReport
         return sb.ToString();
     }
 
-    public static string Json(Assessment a) => Write(w => WriteAssessment(w, a));
+    public static string Json(Assessment a) => Decrim.Json.Write(w => WriteAssessment(w, a));
 
-    public static string Json(IReadOnlyList<Assessment> series) => Write(w =>
+    public static string Json(IReadOnlyList<Assessment> series) => Decrim.Json.Write(w =>
     {
         w.WriteStartArray();
         foreach (var a in series) WriteAssessment(w, a);
@@ -152,7 +151,7 @@ public static class AssessmentReport
         sb.AppendLine("| **Met / not met / unknown** | " + string.Join(" | ", series.Select(a => $"{a.Count(Verdict.Met)} / {a.Count(Verdict.NotMet)} / {a.Count(Verdict.Unknown)}")) + " |");
         sb.AppendLine("| **Fully decriminalised** | " + string.Join(" | ", series.Select(a => a.FullyDecriminalised.Title())) + " |");
         sb.AppendLine();
-        Changes(series, line => sb.AppendLine("-" + line.TrimStart()[1..]));
+        Changes(series, line => sb.AppendLine(line.StartsWith("  - ", StringComparison.Ordinal) ? "  " + line.TrimStart() : line.Length == 0 ? "" : "- " + line.Trim()));
         return sb.ToString();
     }
 
@@ -269,14 +268,6 @@ public static class AssessmentReport
         }
         w.WriteEndArray();
         w.WriteEndObject();
-    }
-
-    internal static string Write(Action<Utf8JsonWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-            write(w);
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
     private static IEnumerable<string> SourcesUsed(Assessment a) =>

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Decrim.Policies;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Decrim.Assessment;
@@ -18,19 +17,8 @@ public static partial class CriteriaReader
     public static (Criteria? Criteria, IReadOnlyList<Diagnostic> Diagnostics) Read(string text, string fileName, Func<string, string?> openSource)
     {
         var file = new PolicyFile(fileName);
-        YamlNode? root;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
-        }
-        catch (YamlException e)
-        {
-            var at = new SourcePosition(fileName, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column));
-            return (null, [new Diagnostic(at, "the file is not valid YAML: " + (e.InnerException?.Message ?? e.Message))]);
-        }
-        if (root is null) return (null, [new Diagnostic(new SourcePosition(fileName, 1, 1), "the file is empty; expected \"framework\", \"sources\", \"groups\" and \"criteria\".")]);
+        var (root, error) = PolicyFile.Load(text, fileName, "\"framework\", \"sources\", \"groups\" and \"criteria\"");
+        if (root is null) return (null, [error!]);
         var criteria = new Reader(file, openSource).ReadCriteria(root);
         return file.HasErrors ? (null, file.Diagnostics) : (criteria, []);
     }

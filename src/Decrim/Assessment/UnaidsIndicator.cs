@@ -120,7 +120,7 @@ public static class UnaidsIndicatorReport
         return sb.ToString();
     }
 
-    public static string Json(UnaidsIndicator u) => Write(w =>
+    public static string Json(UnaidsIndicator u) => Decrim.Json.Write(w =>
     {
         w.WriteStartObject();
         w.WriteString("date", Day(u.Date));

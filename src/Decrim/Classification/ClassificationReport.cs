@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace Decrim.Classification;
 
@@ -21,35 +19,30 @@ public static class ClassificationReport
         return sb.ToString();
     }
 
-    public static string Json(Classification c)
+    public static string Json(Classification c) => Decrim.Json.Write(w =>
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        w.WriteStartObject();
+        w.WriteString("jurisdiction", c.Policy.Code);
+        w.WriteString("date", c.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteString("version", c.Version.Id);
+        w.WriteString("model", c.Headline.Name());
+        w.WriteString("title", c.Headline.Title());
+        w.WriteBoolean("deJure", c.DeJure);
+        w.WriteString("scope", c.Scope);
+        w.WriteStartArray("cells");
+        foreach (var cell in c.Cells)
         {
             w.WriteStartObject();
-            w.WriteString("jurisdiction", c.Policy.Code);
-            w.WriteString("date", c.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            w.WriteString("version", c.Version.Id);
-            w.WriteString("model", c.Headline.Name());
-            w.WriteString("title", c.Headline.Title());
-            w.WriteBoolean("deJure", c.DeJure);
-            w.WriteString("scope", c.Scope);
-            w.WriteStartArray("cells");
-            foreach (var cell in c.Cells)
-            {
-                w.WriteStartObject();
-                w.WriteString("group", cell.Group);
-                w.WriteString("population", cell.Population);
-                w.WriteString("model", cell.Model.Name());
-                w.WriteBoolean("deJure", cell.DeJure);
-                w.WriteStartArray("reasons");
-                foreach (var r in cell.Reasons) w.WriteStringValue(r);
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
+            w.WriteString("group", cell.Group);
+            w.WriteString("population", cell.Population);
+            w.WriteString("model", cell.Model.Name());
+            w.WriteBoolean("deJure", cell.DeJure);
+            w.WriteStartArray("reasons");
+            foreach (var r in cell.Reasons) w.WriteStringValue(r);
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }).TrimEnd('\n');
 }

@@ -86,7 +86,7 @@ public static class ComparisonReport
         return sb.ToString();
     }
 
-    public static string Json(Comparison c) => Write(w =>
+    public static string Json(Comparison c) => Decrim.Json.Write(w =>
     {
         w.WriteStartObject();
         w.WriteString("date", Day(c.Date));

@@ -1,3 +1,4 @@
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Decrim.Policies;
@@ -10,6 +11,38 @@ internal sealed class PolicyFile(string name)
     public string Name { get; } = name;
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
     public bool HasErrors => _diagnostics.Count > 0;
+
+    /// <summary>
+    /// Parses <paramref name="text"/> into its first document's root node, or says in one line why it cannot: bad YAML
+    /// at its position, or an empty file (naming the keys <paramref name="expected"/>). Never throws.
+    /// </summary>
+    public static (YamlNode? Root, Diagnostic? Error) Load(string text, string fileName, string expected)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            if (stream.Documents.Count > 0) return (stream.Documents[0].RootNode, null);
+        }
+        catch (YamlException e)
+        {
+            var at = new SourcePosition(fileName, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column));
+            return (null, new Diagnostic(at, "the file is not valid YAML: " + FirstSentence(e)));
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // YamlDotNet reports some malformed documents (a broken alias, a key that is itself a collection) this way, without a position.
+            return (null, new Diagnostic(new SourcePosition(fileName, 1, 1), "the file is not valid YAML: " + e.Message.TrimEnd('.') + "."));
+        }
+        return (null, new Diagnostic(new SourcePosition(fileName, 1, 1), $"the file is empty; expected {expected}."));
+    }
+
+    private static string FirstSentence(YamlException e)
+    {
+        var m = e.InnerException?.Message ?? e.Message;
+        var i = m.IndexOf("): ", StringComparison.Ordinal);
+        return (i >= 0 ? m[(i + 3)..] : m).TrimEnd('.') + ".";
+    }
 
     public SourcePosition At(YamlNode node) => new(Name, (int)Math.Max(1, node.Start.Line), (int)Math.Max(1, node.Start.Column));
 

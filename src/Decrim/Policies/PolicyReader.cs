@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Decrim.Substances;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Decrim.Policies;
@@ -15,25 +14,8 @@ public static partial class PolicyReader
     public static (Policy? Policy, IReadOnlyList<Diagnostic> Diagnostics) Read(string text, string fileName)
     {
         var file = new PolicyFile(fileName);
-        YamlNode? root;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
-        }
-        catch (YamlException e)
-        {
-            var at = new SourcePosition(fileName, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column));
-            return (null, [new Diagnostic(at, "the file is not valid YAML: " + FirstSentence(e))]);
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
-        {
-            // YamlDotNet reports some malformed documents (a broken alias, a key that is itself a collection) this way, without a position.
-            return (null, [new Diagnostic(new SourcePosition(fileName, 1, 1), "the file is not valid YAML: " + e.Message.TrimEnd('.') + ".")]);
-        }
-        if (root is null)
-            return (null, [new Diagnostic(new SourcePosition(fileName, 1, 1), "the file is empty; expected a policy with \"jurisdiction\", \"sources\" and \"versions\".")]);
+        var (root, error) = PolicyFile.Load(text, fileName, "a policy with \"jurisdiction\", \"sources\" and \"versions\"");
+        if (root is null) return (null, [error!]);
 
         var policy = new Reader(file).ReadPolicy(root);
         return file.HasErrors ? (null, file.Diagnostics) : (policy, []);
@@ -48,13 +30,6 @@ public static partial class PolicyReader
             return (null, [new Diagnostic(new SourcePosition(path, 1, 1), $"cannot read the file: {e.Message}")]);
         }
         return Read(text, path);
-    }
-
-    private static string FirstSentence(YamlException e)
-    {
-        var m = e.InnerException?.Message ?? e.Message;
-        var i = m.IndexOf("): ", StringComparison.Ordinal);
-        return (i >= 0 ? m[(i + 3)..] : m).TrimEnd('.') + ".";
     }
 
     [GeneratedRegex("^[A-Z]{2}(-[A-Z0-9]{1,3})?$")]

@@ -1,7 +1,6 @@
 using Decrim.Evaluation;
 using Decrim.Policies;
 using Decrim.Substances;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Decrim.Scenarios;
@@ -12,22 +11,14 @@ public static class ScenarioReader
     public static (ScenarioFile? File, IReadOnlyList<Diagnostic> Diagnostics) ReadFile(string path, Catalogue? catalogue = null)
     {
         var file = new PolicyFile(path);
-        YamlNode? root;
-        try
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(File.ReadAllText(path)));
-            root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+            return (null, [new Diagnostic(new SourcePosition(path, 1, 1), $"cannot read the file: {e.Message}")]);
         }
-        catch (YamlException e)
-        {
-            return (null, [new Diagnostic(new SourcePosition(path, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column)), "the file is not valid YAML: " + (e.InnerException?.Message ?? e.Message))]);
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or IOException)
-        {
-            return (null, [new Diagnostic(new SourcePosition(path, 1, 1), "the file cannot be read as YAML: " + e.Message)]);
-        }
-        if (root is null) return (null, [new Diagnostic(new SourcePosition(path, 1, 1), "the file is empty; expected \"jurisdiction\" and \"scenarios\".")]);
+        var (root, error) = PolicyFile.Load(text, path, "\"jurisdiction\" and \"scenarios\"");
+        if (root is null) return (null, [error!]);
         using var m = YamlMap.Of(root, file, "a scenario file");
         if (m is null) return (null, file.Diagnostics);
         var code = m.String("jurisdiction", required: true) ?? "";
