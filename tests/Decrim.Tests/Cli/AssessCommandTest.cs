@@ -5,13 +5,7 @@ namespace Decrim.Tests.Cli;
 /// <summary>`decrim assess`, `compare` and `indicator` in-process against the real catalogue.</summary>
 public class AssessCommandTest
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = Decrim.Cli.Cli.Run([.. args, "--catalogue", Repo.Policies], output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => Command.Run(args);
 
     [Theory]
     [InlineData("text", "Fully decriminalised: no")]

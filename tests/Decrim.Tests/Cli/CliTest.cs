@@ -3,13 +3,7 @@ namespace Decrim.Tests.Cli;
 /// <summary>The `decrim` command run in-process against the real catalogue: exit codes and one-line errors.</summary>
 public class CliTest
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = Decrim.Cli.Cli.Run([.. args, "--catalogue", Repo.Policies], output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => Command.Run(args);
 
     [Theory]
     [InlineData("unknown jurisdiction \"XX\"", "evaluate", "-j", "XX", "-d", "2023-06-01", "-s", "heroin", "-a", "1g")]
