@@ -63,6 +63,8 @@ public static class AssessmentReport
             sb.AppendLine();
             sb.AppendLine($"### {Md(GroupTitle(g))}");
             sb.AppendLine();
+            sb.AppendLine(Md(g.Summary));
+            sb.AppendLine();
             sb.AppendLine("| Criterion | Verdict | Finding | Basis |");
             sb.AppendLine("|---|---|---|---|");
             foreach (var j in a.Judgements.Where(j => j.Criterion.Group == g.Id))
@@ -211,6 +213,7 @@ public static class AssessmentReport
             w.WriteString("group", s.Group.Id);
             w.WriteString("title", s.Group.Title);
             w.WriteBoolean("core", s.Group.Core);
+            w.WriteString("summary", s.Group.Summary);
             w.WriteNumber("met", s.Met);
             w.WriteNumber("notMet", s.NotMet);
             w.WriteNumber("unknown", s.Unknown);
@@ -225,6 +228,7 @@ public static class AssessmentReport
             w.WriteString("id", j.Criterion.Id);
             w.WriteString("group", j.Criterion.Group);
             w.WriteString("title", j.Criterion.Title);
+            w.WriteString("requires", j.Criterion.Requires);
             w.WriteString("judged", j.Criterion.Test.Kind.IsComputed() ? "computed" : "fact");
             w.WriteString("test", j.Criterion.Test.Kind.Name());
             w.WriteString("verdict", j.Verdict.Name());

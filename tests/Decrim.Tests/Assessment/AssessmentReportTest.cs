@@ -30,6 +30,7 @@ public class AssessmentReportTest
         var fines = criteria.Single(c => c.GetProperty("id").GetString() == "no-fines");
         Assert.Equal("not-met", fines.GetProperty("verdict").GetString());
         Assert.Equal("computed", fines.GetProperty("judged").GetString());
+        Assert.StartsWith("No fine, administrative or criminal", fines.GetProperty("requires").GetString());
         var evidence = fines.GetProperty("evidence")[0];
         Assert.Equal("seed-003", evidence.GetProperty("citation").GetProperty("source").GetString());
         Assert.Contains("including fines", fines.GetProperty("cites")[0].GetProperty("quote").GetString());
