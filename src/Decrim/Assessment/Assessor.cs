@@ -55,16 +55,10 @@ public static class Assessor
                             Date = date, Conduct = conduct, Age = age, Dependence = dependence, Prior = prior, Place = Place.Public,
                             Items = [new Item(substance, Probe.SmallAmount(version, substance))],
                         };
-                        list.Add(new Situation(conduct, id, population, contact, encounter, TryEvaluate(policy, encounter)));
+                        list.Add(new Situation(conduct, id, population, contact, encounter, Probe.TryEvaluate(policy, encounter)));
                     }
             }
         return list;
-    }
-
-    private static Pathway? TryEvaluate(Policy policy, Encounter encounter)
-    {
-        try { return Engine.Evaluate(policy, encounter); }
-        catch (EvaluationException) { return null; }
     }
 
     private static Judgement Judge(Criterion c, Policy policy, PolicyVersion version, DateOnly date, List<Situation> situations) => c.Test.Kind switch
@@ -76,8 +70,6 @@ public static class Assessor
         TestKind.LegalRegulation => LegalRegulation(c, policy, version, situations),
         _ => Fact(c, policy, date),
     };
-
-    private static bool ReliesOnUnverified(Pathway p) => p.Warnings.Any(w => w.StartsWith("relies on an unverified fact", StringComparison.Ordinal));
 
     private static Judgement NoResponse(Criterion c, Policy policy, List<Situation> all)
     {
@@ -102,7 +94,7 @@ public static class Assessor
             return new Judgement(c, Verdict.NotMet, $"found {string.Join("; ", hits.Texts)}", hits.Evidence(), hits.Unverified);
         var deciding = Deciding(answered);
         return new Judgement(c, Verdict.Met, $"no {looked} in the pathways of {answered.Count} standard encounters ({Names(conducts)})",
-            deciding.Evidence(), answered.Any(s => ReliesOnUnverified(s.Pathway!)));
+            deciding.Evidence(), answered.Any(s => s.Pathway!.ReliesOnUnverified));
     }
 
     private static Judgement NotCriminal(Criterion c, Policy policy, List<Situation> all)
@@ -124,7 +116,7 @@ public static class Assessor
         var deciding = Deciding(answered);
         var partial = answered.Count < asked.Count ? $" ({asked.Count - answered.Count} of {asked.Count} encounters have no rule)" : "";
         return new Judgement(c, Verdict.Met, $"{Names(c.Test.Conducts)} of a small amount is not a crime in any of {answered.Count} standard encounters{partial}",
-            deciding.Evidence(), answered.Any(s => ReliesOnUnverified(s.Pathway!)));
+            deciding.Evidence(), answered.Any(s => s.Pathway!.ReliesOnUnverified));
     }
 
     private static Judgement NoCriminalThreshold(Criterion c, Policy policy, PolicyVersion version, DateOnly date)
@@ -137,13 +129,10 @@ public static class Assessor
             var substance = SubstanceVocabulary.Shared[id];
             foreach (var (population, age, dependence) in Populations.Take(2))
             {
-                Encounter At(Quantity amount) => new()
-                {
-                    Date = date, Conduct = Conduct.Possession, Age = age, Dependence = dependence, Place = Place.Public, Items = [new Item(substance, amount)],
-                };
+                Encounter At(Quantity amount) => Probe.Possession(date, substance, amount, age, dependence);
                 var small = Probe.SmallAmount(version, substance);
                 var situation = new Situation(Conduct.Possession, id, population, "first contact", At(small), null);
-                if (TryEvaluate(policy, At(small)) is not { } p) continue;
+                if (Probe.TryEvaluate(policy, At(small)) is not { } p) continue;
                 any = true;
                 if (IsCriminal(p))
                 {
@@ -153,7 +142,7 @@ public static class Assessor
                 var limits = Probe.Limits(version, substance).ToList();
                 foreach (var (threshold, above) in limits)
                 {
-                    if (TryEvaluate(policy, At(above)) is not { } q) continue;
+                    if (Probe.TryEvaluate(policy, At(above)) is not { } q) continue;
                     if (IsCriminal(q))
                         hits.Add($"above {threshold.Describe()}, possession of {above} {id} is a crime (rule {q.Decisions[0].Rule.Id})", q.Decisions[0].Rule.Id, threshold.Citation, situation);
                     else
@@ -162,7 +151,7 @@ public static class Assessor
                 if (limits.Count == 0)
                 {
                     var large = new Quantity(substance.Probe.Value * 10, substance.Probe.Unit);
-                    if (TryEvaluate(policy, At(large)) is not { } q) continue;
+                    if (Probe.TryEvaluate(policy, At(large)) is not { } q) continue;
                     if (IsCriminal(q))
                         hits.Add($"no threshold is set, yet possession of {large} {id} (ten times the one-day amount) is a crime (rule {q.Decisions[0].Rule.Id})", q.Decisions[0].Rule.Id, q.Decisions[0].Rule.Citation, situation);
                     else
@@ -185,17 +174,14 @@ public static class Assessor
             var substance = SubstanceVocabulary.Shared[id];
             foreach (var (population, age, dependence) in Populations.Take(2))
             {
-                Encounter At(Quantity amount) => new()
-                {
-                    Date = date, Conduct = Conduct.Possession, Age = age, Dependence = dependence, Place = Place.Public, Items = [new Item(substance, amount)],
-                };
+                Encounter At(Quantity amount) => Probe.Possession(date, substance, amount, age, dependence);
                 // A presumption matters only where it changes the answer: below the threshold no crime, above it a crime unless rebutted.
-                if (TryEvaluate(policy, At(Probe.SmallAmount(version, substance))) is not { } small || IsCriminal(small)) continue;
+                if (Probe.TryEvaluate(policy, At(Probe.SmallAmount(version, substance))) is not { } small || IsCriminal(small)) continue;
                 foreach (var (threshold, above) in Probe.Limits(version, substance).Where(l => l.Threshold.Meaning == ThresholdMeaning.Rebuttable))
                 {
                     rebuttable++;
-                    if (TryEvaluate(policy, At(above)) is not { } p || !IsCriminal(p)) continue;
-                    var shown = TryEvaluate(policy, At(above) with { Rebutted = true });
+                    if (Probe.TryEvaluate(policy, At(above)) is not { } p || !IsCriminal(p)) continue;
+                    var shown = Probe.TryEvaluate(policy, At(above) with { Rebutted = true });
                     var unless = shown is not null && !IsCriminal(shown) ? " unless the person proves it is for their own use" : "";
                     hits.Add($"above {threshold.Describe()}, possession of {above} {id} is presumed not for own use and is a crime{unless} (rule {p.Decisions[0].Rule.Id})",
                         p.Decisions[0].Rule.Id, threshold.Citation, new Situation(Conduct.Possession, id, population, "first contact", At(above), p));

@@ -54,19 +54,12 @@ public sealed record UnaidsIndicator(DateOnly Date, UnaidsTarget Target, IReadOn
             foreach (var id in Assessor.Substances)
             {
                 var substance = SubstanceVocabulary.Shared[id];
-                var encounter = new Encounter
-                {
-                    Date = date, Conduct = Conduct.Possession, Age = Encounter.AssumedAdultAge, Dependence = Dependence.NotDependent,
-                    Place = Place.Public, Items = [new Item(substance, Probe.SmallAmount(version, substance))],
-                };
-                Pathway p;
-                try { p = Engine.Evaluate(policy, encounter); }
-                catch (EvaluationException) { continue; }
-                if (!Assessor.IsCriminal(p)) continue;
+                if (Probe.TryEvaluate(policy, Probe.Possession(date, substance, Probe.SmallAmount(version, substance))) is not { } p
+                    || !Assessor.IsCriminal(p)) continue;
                 criminal.Add(id);
                 if (!p.Criminal) waived.Add(id);
                 rules.AddRange(p.Decisions.Select(d => d.Rule.Id));
-                unverified |= p.Warnings.Any(w => w.StartsWith("relies on an unverified fact", StringComparison.Ordinal));
+                unverified |= p.ReliesOnUnverified;
             }
             entries.Add(new IndicatorEntry(policy, version, policy.Code.Contains('-'), criminal.Count > 0, criminal, waived, rules.Distinct().ToList(), unverified));
         }

@@ -40,14 +40,8 @@ public static class Classifier
             var substance = SubstanceVocabulary.Shared[substanceId];
             foreach (var (population, age, dependence) in Populations)
             {
-                var encounter = new Encounter
-                {
-                    Date = date, Conduct = Conduct.Possession, Age = age, Dependence = dependence, Place = Place.Public,
-                    Items = [new Item(substance, Probe.SmallAmount(version, substance))],
-                };
-                Pathway pathway;
-                try { pathway = Engine.Evaluate(policy, encounter); }
-                catch (EvaluationException) { continue; }
+                var encounter = Probe.Possession(date, substance, Probe.SmallAmount(version, substance), age, dependence);
+                if (Probe.TryEvaluate(policy, encounter) is not { } pathway) continue;
                 var (model, deJure, reasons) = Read(pathway, version, substanceId);
                 cells.Add(new Cell(group, population, model, deJure, reasons, pathway));
             }

@@ -60,11 +60,6 @@ public sealed record Comparison(DateOnly Date, IReadOnlyList<Column> Columns)
         _ => "cannot-pay",
     };
 
-    private static Encounter Person(DateOnly date, Substance substance, Quantity amount, int age = Encounter.AssumedAdultAge, Dependence dependence = Dependence.NotDependent) => new()
-    {
-        Date = date, Conduct = Conduct.Possession, Age = age, Dependence = dependence, Place = Place.Public, Items = [new Item(substance, amount)],
-    };
-
     private static Cell Answer(Case c, Policy policy, PolicyVersion version, DateOnly date)
     {
         var heroin = SubstanceVocabulary.Shared["heroin"];
@@ -72,11 +67,11 @@ public sealed record Comparison(DateOnly Date, IReadOnlyList<Column> Columns)
         switch (c)
         {
             case Case.DependentAdultHeroin:
-                return Evaluated(c, policy, Person(date, heroin, heroin.Probe, dependence: Dependence.Dependent), $"possession of {heroin.Probe} heroin, dependent, 30");
+                return Evaluated(c, policy, Probe.Possession(date, heroin, heroin.Probe, dependence: Dependence.Dependent), $"possession of {heroin.Probe} heroin, dependent, 30");
             case Case.YoungPersonCannabis:
             {
                 var amount = Probe.SmallAmount(version, cannabis);
-                return Evaluated(c, policy, Person(date, cannabis, amount, age: 16), $"possession of {amount} cannabis, aged 16");
+                return Evaluated(c, policy, Probe.Possession(date, cannabis, amount, age: 16), $"possession of {amount} cannabis, aged 16");
             }
             case Case.AboveThreshold:
             {
@@ -85,18 +80,18 @@ public sealed record Comparison(DateOnly Date, IReadOnlyList<Column> Columns)
                     var substance = SubstanceVocabulary.Shared[id];
                     var limit = Probe.Limits(version, substance).OrderBy(l => l.Threshold.Tier == Threshold.DefaultTier ? 0 : 1).FirstOrDefault();
                     if (limit.Threshold is null) continue;
-                    return Evaluated(c, policy, Person(date, substance, limit.Above), $"possession of {limit.Above} {id}, just above {limit.Threshold.Describe()}");
+                    return Evaluated(c, policy, Probe.Possession(date, substance, limit.Above), $"possession of {limit.Above} {id}, just above {limit.Threshold.Describe()}");
                 }
                 var large = new Quantity(heroin.Probe.Value * 10, heroin.Probe.Unit);
-                return Evaluated(c, policy, Person(date, heroin, large), $"no threshold decides; possession of {large} heroin (ten days' supply)");
+                return Evaluated(c, policy, Probe.Possession(date, heroin, large), $"no threshold decides; possession of {large} heroin (ten days' supply)");
             }
             default:
             {
                 foreach (var id in Assessor.Substances)
                 {
                     var substance = SubstanceVocabulary.Shared[id];
-                    var encounter = Person(date, substance, Probe.SmallAmount(version, substance));
-                    var p = TryEvaluate(policy, encounter);
+                    var encounter = Probe.Possession(date, substance, Probe.SmallAmount(version, substance));
+                    var p = Probe.TryEvaluate(policy, encounter);
                     var fine = p?.Consequences.FirstOrDefault(x => x.Response.Kind == ResponseKind.Fine);
                     if (p is null || fine is null) continue;
                     return new Cell(c, $"possession of {encounter.Items[0].Amount} {id}, fined, does not pay", p, Unpaid(fine));
@@ -104,12 +99,6 @@ public sealed record Comparison(DateOnly Date, IReadOnlyList<Column> Columns)
                 return new Cell(c, "possession of a small amount by an adult", null, "no fine for possession of a small amount of heroin, cocaine, methamphetamine or cannabis");
             }
         }
-    }
-
-    private static Pathway? TryEvaluate(Policy policy, Encounter encounter)
-    {
-        try { return Engine.Evaluate(policy, encounter); }
-        catch (EvaluationException) { return null; }
     }
 
     private static Cell Evaluated(Case c, Policy policy, Encounter encounter, string asked)

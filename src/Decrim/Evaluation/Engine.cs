@@ -55,7 +55,7 @@ public static class Engine
             .Where(p => itemFacts.Any(f => f.Satisfies(p.When)))
             .Select(p => new PoliceNote(p)).ToList();
         foreach (var c in consequences.Select(c => c.Response.Citation).Concat(decisions.Select(d => d.Rule.Citation)).Distinct().Where(c => c.Unverified))
-            warnings.Add($"relies on an unverified fact: {c.Note}");
+            warnings.Add($"{Pathway.UnverifiedWarning}: {c.Note}");
 
         return new Pathway
         {

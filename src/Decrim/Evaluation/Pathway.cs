@@ -21,6 +21,12 @@ public sealed record Pathway
     public required IReadOnlyList<string> Warnings { get; init; }
     /// <summary>The rules whose consequences apply, one per substance found.</summary>
     public required IReadOnlyList<Decision> Decisions { get; init; }
+
+    /// <summary>How a warning about an unverified rule or response begins.</summary>
+    internal const string UnverifiedWarning = "relies on an unverified fact";
+
+    /// <summary>True when a deciding rule or a consequence is marked unverified in the policy file.</summary>
+    public bool ReliesOnUnverified => Warnings.Any(w => w.StartsWith(UnverifiedWarning, StringComparison.Ordinal));
 }
 
 /// <summary>Which rule decided for which substance, and the quantity findings it saw.</summary>

@@ -25,6 +25,19 @@ internal static class Probe
         return amount;
     }
 
+    /// <summary>Possession in public, first contact: the encounter every probe asks about, for one substance and amount.</summary>
+    public static Encounter Possession(DateOnly date, Substance substance, Quantity amount, int age = Encounter.AssumedAdultAge, Dependence dependence = Dependence.NotDependent) => new()
+    {
+        Date = date, Conduct = Conduct.Possession, Age = age, Dependence = dependence, Place = Place.Public, Items = [new Item(substance, amount)],
+    };
+
+    /// <summary>The pathway, or null when the policy has no rule for the encounter (the probe then has no answer).</summary>
+    public static Pathway? TryEvaluate(Policy policy, Encounter encounter)
+    {
+        try { return Engine.Evaluate(policy, encounter); }
+        catch (EvaluationException) { return null; }
+    }
+
     /// <summary>
     /// The thresholds that limit possession of <paramref name="substance"/> by amount and decide something
     /// (conclusive or rebuttable), each with an amount just past it: ten per cent more, or one more of a counted unit.
