@@ -25,6 +25,7 @@ public static class Cli
         root.Subcommands.Add(AssessCommand.Create(catalogue));
         root.Subcommands.Add(CompareCommand.Create(catalogue));
         root.Subcommands.Add(IndicatorCommand.Create(catalogue));
+        root.Subcommands.Add(SimulateCommand.Create(catalogue));
         root.Subcommands.Add(CatalogueCommand.Create(catalogue));
         root.Subcommands.Add(TestCommand.Create(catalogue));
         root.Subcommands.Add(ShowCommand.Create(catalogue));
@@ -38,7 +39,7 @@ public static class Cli
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is CatalogueException or Evaluation.EvaluationException or UsageException)
+        catch (Exception e) when (e is CatalogueException or Evaluation.EvaluationException or UsageException or Simulation.SimulationException)
         {
             error.WriteLine($"decrim: {e.Message}");
             return BadInput;

@@ -50,36 +50,42 @@ public readonly record struct Period
     /// </summary>
     public (DateOnly Date, string Explanation) AddTo(DateOnly start, MonthRounding rounding)
     {
+        var date = DateAfter(start, rounding);
+        if (!CountsMonths) return (date, $"{start:yyyy-MM-dd} + {this} = {date:yyyy-MM-dd}");
+        var target = new DateOnly(start.Year, start.Month, 1).AddMonths(WholeMonths);
+        if (start.Day <= DateTime.DaysInMonth(target.Year, target.Month))
+            return (date, $"{start:yyyy-MM-dd} + {this} = {date:yyyy-MM-dd} (same day of the month)");
+        var missing = $"{target:yyyy-MM} has no day {start.Day}";
+        return (date, rounding == MonthRounding.EndOfMonth
+            ? $"{start:yyyy-MM-dd} + {this} = {date:yyyy-MM-dd} ({missing}; the policy counts to the end of the month)"
+            : $"{start:yyyy-MM-dd} + {this} = {date:yyyy-MM-dd} ({missing}; the policy carries over to the first day of the next month)");
+    }
+
+    /// <summary>The date <see cref="AddTo"/> reaches, without the explanation (the simulator dates millions of steps).</summary>
+    public DateOnly DateAfter(DateOnly start, MonthRounding rounding)
+    {
         switch (Unit)
         {
             case PeriodUnit.Hour:
-                var days = (int)Math.Ceiling(Value / 24m);
-                return (start.AddDays(days), $"{start:yyyy-MM-dd} + {this} = {start.AddDays(days):yyyy-MM-dd}");
+                return start.AddDays((int)Math.Ceiling(Value / 24m));
             case PeriodUnit.Day:
             case PeriodUnit.Week:
-                var d = (int)Math.Ceiling(ApproximateDays);
-                return (start.AddDays(d), $"{start:yyyy-MM-dd} + {this} = {start.AddDays(d):yyyy-MM-dd}");
+                return start.AddDays((int)Math.Ceiling(ApproximateDays));
         }
-        if (Value != decimal.Truncate(Value))
-            throw new InvalidOperationException($"{this} is not a whole number of {Unit.ToString().ToLowerInvariant()}s.");
-        var months = (int)Value * (Unit == PeriodUnit.Year ? 12 : 1);
-        var target = new DateOnly(start.Year, start.Month, 1).AddMonths(months);
+        var target = new DateOnly(start.Year, start.Month, 1).AddMonths(WholeMonths);
         var daysInTarget = DateTime.DaysInMonth(target.Year, target.Month);
-        if (start.Day <= daysInTarget)
-        {
-            var date = target.AddDays(start.Day - 1);
-            return (date, $"{start:yyyy-MM-dd} + {this} = {date:yyyy-MM-dd} (same day of the month)");
-        }
-        var missing = $"{target:yyyy-MM} has no day {start.Day}";
+        if (start.Day <= daysInTarget) return target.AddDays(start.Day - 1);
         return rounding switch
         {
-            MonthRounding.EndOfMonth => (target.AddDays(daysInTarget - 1),
-                $"{start:yyyy-MM-dd} + {this} = {target.AddDays(daysInTarget - 1):yyyy-MM-dd} ({missing}; the policy counts to the end of the month)"),
-            MonthRounding.NextMonthStart => (target.AddMonths(1),
-                $"{start:yyyy-MM-dd} + {this} = {target.AddMonths(1):yyyy-MM-dd} ({missing}; the policy carries over to the first day of the next month)"),
-            _ => throw new InvalidOperationException($"{missing} and the policy declares no month rounding."),
+            MonthRounding.EndOfMonth => target.AddDays(daysInTarget - 1),
+            MonthRounding.NextMonthStart => target.AddMonths(1),
+            _ => throw new InvalidOperationException($"{target:yyyy-MM} has no day {start.Day} and the policy declares no month rounding."),
         };
     }
+
+    private int WholeMonths => Value == decimal.Truncate(Value)
+        ? (int)Value * (Unit == PeriodUnit.Year ? 12 : 1)
+        : throw new InvalidOperationException($"{this} is not a whole number of {Unit.ToString().ToLowerInvariant()}s.");
 
     public static bool TryParse(string? text, out Period period, out string error)
     {

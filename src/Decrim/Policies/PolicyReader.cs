@@ -41,6 +41,40 @@ public static partial class PolicyReader
     private static readonly IReadOnlySet<Conduct> DefaultThresholdConducts =
         new HashSet<Conduct> { Conduct.Use, Conduct.Possession, Conduct.Cultivation, Conduct.Purchase };
 
+    /// <summary>A "sources" list as policies, scenarios and reforms write it: each with an id, title, optional url (then an accessed date), date and note.</summary>
+    internal static Dictionary<string, Source> ReadSources(PolicyFile file, IEnumerable<YamlNode> nodes)
+    {
+        var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            using var m = YamlMap.Of(node, file, "a source");
+            if (m is null) continue;
+            var id = Id(file, m);
+            var title = m.String("title", required: true);
+            var url = m.String("url");
+            var accessed = m.Date("accessed");
+            var date = m.Date("date");
+            var note = m.String("note");
+            if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _))
+                file.Error(m.Get("url")!, $"\"url\" must be an absolute address such as https://…, not \"{url}\".");
+            if (url is not null && accessed is null)
+                file.Error(m.Node, $"source \"{id}\" has a url but no \"accessed\" date; say when it was read.");
+            if (id is null || title is null) continue;
+            if (!sources.TryAdd(id, new Source(id, title, url, accessed, date, note, m.Position)))
+                file.Error(m.Get("id")!, $"source id \"{id}\" is used twice; each source needs its own id.");
+        }
+        return sources;
+    }
+
+    /// <summary>The required "id" key: lower-case letters, digits, dots and hyphens.</summary>
+    internal static string? Id(PolicyFile file, YamlMap m)
+    {
+        var id = m.String("id", required: true);
+        if (id is not null && !IdPattern().IsMatch(id))
+            file.Error(m.Get("id")!, $"id \"{id}\" must be lower-case letters, digits, dots and hyphens.");
+        return id;
+    }
+
     private sealed class Reader(PolicyFile file)
     {
         private readonly SubstanceVocabulary _vocabulary = SubstanceVocabulary.Shared;
@@ -69,29 +103,7 @@ public static partial class PolicyReader
             };
         }
 
-        private Dictionary<string, Source> ReadSources(IEnumerable<YamlNode> nodes)
-        {
-            var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
-            foreach (var node in nodes)
-            {
-                using var m = YamlMap.Of(node, file, "a source");
-                if (m is null) continue;
-                var id = Id(m);
-                var title = m.String("title", required: true);
-                var url = m.String("url");
-                var accessed = m.Date("accessed");
-                var date = m.Date("date");
-                var note = m.String("note");
-                if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _))
-                    file.Error(m.Get("url")!, $"\"url\" must be an absolute address such as https://…, not \"{url}\".");
-                if (url is not null && accessed is null)
-                    file.Error(m.Node, $"source \"{id}\" has a url but no \"accessed\" date; say when it was read.");
-                if (id is null || title is null) continue;
-                if (!sources.TryAdd(id, new Source(id, title, url, accessed, date, note, m.Position)))
-                    file.Error(m.Get("id")!, $"source id \"{id}\" is used twice; each source needs its own id.");
-            }
-            return sources;
-        }
+        private Dictionary<string, Source> ReadSources(IEnumerable<YamlNode> nodes) => PolicyReader.ReadSources(file, nodes);
 
         private List<PolicyVersion> ReadVersions(IEnumerable<YamlNode> nodes)
         {
@@ -479,13 +491,7 @@ public static partial class PolicyReader
             return new Citation(source ?? inherited?.SourceId, pinpoint, unverified, unverified ? note : null);
         }
 
-        private string? Id(YamlMap m)
-        {
-            var id = m.String("id", required: true);
-            if (id is not null && !IdPattern().IsMatch(id))
-                file.Error(m.Get("id")!, $"id \"{id}\" must be lower-case letters, digits, dots and hyphens.");
-            return id;
-        }
+        private string? Id(YamlMap m) => PolicyReader.Id(file, m);
 
         private HashSet<Conduct>? Conducts(YamlMap m, string key)
         {
