@@ -3,6 +3,7 @@ using Decrim.Bench;
 
 // decrim-bench generate <file> <rows> [seed]   the shared peer file
 // decrim-bench peers <file> <out-dir> [passes]  Decrim and the hand-written loop on it
+// decrim-bench simulate <scenario> <catalogue> [--quick]  the simulator: the 1,000,000-person run and its scaling
 // decrim-bench [BenchmarkDotNet arguments]      the benchmarks (e.g. --filter '*Batch*')
 switch (args.FirstOrDefault())
 {
@@ -11,6 +12,9 @@ switch (args.FirstOrDefault())
         break;
     case "peers":
         Peers.Run(args[1], args[2], args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5);
+        break;
+    case "simulate":
+        SimulationRun.Run(args[1], args[2], args.Contains("--quick"));
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(PeerFile).Assembly).Run(args);
