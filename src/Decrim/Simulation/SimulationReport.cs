@@ -200,48 +200,9 @@ public static class SimulationReport
         }
         w.WriteEndArray();
 
-        w.WriteStartArray("series");
-        for (var p = 0; p < r.Policies.Count; p++)
-            foreach (var m in replications ? Metrics.All : Headline)
-            {
-                w.WriteStartObject();
-                w.WriteString("policy", r.Policies[p].Label);
-                w.WriteString("metric", m.Name());
-                w.WritePropertyName("total");
-                WriteEstimate(w, r.Estimate(p, null, m));
-                w.WriteStartArray("periods");
-                for (var t = 0; t < r.Periods.Count; t++) WriteEstimate(w, r.Estimate(p, t, m));
-                w.WriteEndArray();
-                if (replications)
-                {
-                    w.WriteStartArray("replications");
-                    for (var rep = 0; rep < r.Replications; rep++)
-                    {
-                        w.WriteStartArray();
-                        for (var t = 0; t < r.Periods.Count; t++) w.WriteNumberValue(r.Value(rep, p, t, m));
-                        w.WriteEndArray();
-                    }
-                    w.WriteEndArray();
-                }
-                w.WriteEndObject();
-            }
-        w.WriteEndArray();
-
-        w.WriteStartArray("differences");
-        for (var p = 1; p < r.Policies.Count; p++)
-            foreach (var m in replications ? Metrics.All : Headline)
-            {
-                w.WriteStartObject();
-                w.WriteString("policy", r.Policies[p].Label);
-                w.WriteString("metric", m.Name());
-                w.WritePropertyName("total");
-                WriteEstimate(w, r.Difference(p, null, m));
-                w.WriteStartArray("periods");
-                for (var t = 0; t < r.Periods.Count; t++) WriteEstimate(w, r.Difference(p, t, m));
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-        w.WriteEndArray();
+        var metrics = replications ? Metrics.All : Headline;
+        WriteSeries(w, "series", r, 0, metrics, r.Estimate, replications);
+        WriteSeries(w, "differences", r, 1, metrics, r.Difference, replications: false);
 
         w.WriteStartArray("costs");
         for (var p = 0; p < r.Policies.Count; p++)
@@ -333,6 +294,38 @@ public static class SimulationReport
         foreach (var a in ModelAssumptions) w.WriteStringValue(a);
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    /// <summary>One entry per policy (from <paramref name="firstPolicy"/>) and metric: the total and each period's estimate, and optionally every replication's values.</summary>
+    private static void WriteSeries(Utf8JsonWriter w, string name, SimulationResult r, int firstPolicy, IReadOnlyList<Metric> metrics,
+        Func<int, int?, Metric, Estimate> estimate, bool replications)
+    {
+        w.WriteStartArray(name);
+        for (var p = firstPolicy; p < r.Policies.Count; p++)
+            foreach (var m in metrics)
+            {
+                w.WriteStartObject();
+                w.WriteString("policy", r.Policies[p].Label);
+                w.WriteString("metric", m.Name());
+                w.WritePropertyName("total");
+                WriteEstimate(w, estimate(p, null, m));
+                w.WriteStartArray("periods");
+                for (var t = 0; t < r.Periods.Count; t++) WriteEstimate(w, estimate(p, t, m));
+                w.WriteEndArray();
+                if (replications)
+                {
+                    w.WriteStartArray("replications");
+                    for (var rep = 0; rep < r.Replications; rep++)
+                    {
+                        w.WriteStartArray();
+                        for (var t = 0; t < r.Periods.Count; t++) w.WriteNumberValue(r.Value(rep, p, t, m));
+                        w.WriteEndArray();
+                    }
+                    w.WriteEndArray();
+                }
+                w.WriteEndObject();
+            }
+        w.WriteEndArray();
     }
 
     private static void WriteEstimate(Utf8JsonWriter w, Estimate e)

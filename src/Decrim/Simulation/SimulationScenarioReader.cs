@@ -74,6 +74,8 @@ public static class SimulationScenarioReader
             var defaults = ReadDefaults(m.Get("defaults"));
             var costs = ReadCosts(m.Get("costs"));
             var calibration = ReadCalibration(m.Sequence("calibration"));
+            if (start is { } first && years is { } count && PeriodsIn(count, step) <= MaxPeriods)
+                CheckWindows(m.Sequence("calibration").ToList(), calibration, first, count, step);
             if (name is null || policy is null || start is null || years is null || population is null || enforcement is null || behaviour is null) return null;
             return new SimulationScenario
             {
@@ -251,6 +253,22 @@ public static class SimulationScenarioReader
                 targets.Add(new CalibrationTarget(figure, value.Value, tolerance.Value, of, to, provenance));
             }
             return targets;
+        }
+
+        /// <summary>Calibration windows sum whole reporting periods, so each end must be the start of a period (or the end of the horizon).</summary>
+        private void CheckWindows(List<YamlNode> nodes, List<CalibrationTarget> targets, DateOnly start, int years, ReportStep step)
+        {
+            var months = step switch { ReportStep.Year => 12, ReportStep.Quarter => 3, _ => 1 };
+            var end = start.AddYears(years);
+            var bounds = new HashSet<DateOnly>();
+            for (var d = start; d <= end; d = d.AddMonths(months)) bounds.Add(d);
+            bounds.Add(end);
+            if (nodes.Count != targets.Count) return; // a target already has an error
+            for (var i = 0; i < targets.Count; i++)
+                foreach (var w in new[] { targets[i].Of, targets[i].To })
+                    foreach (var d in new[] { w.From, w.To }.OfType<DateOnly>())
+                        if (!bounds.Contains(d))
+                            file.Error(nodes[i], $"the calibration window date {d:yyyy-MM-dd} is not the start of a reporting {step.ToString().ToLowerInvariant()} between {start:yyyy-MM-dd} and {end:yyyy-MM-dd}; windows sum whole periods.");
         }
 
         private MetricWindow? ReadWindow(YamlNode? node, string key)

@@ -28,6 +28,10 @@ public static class Simulator
         IProgress<double>? progress = null, CancellationToken cancel = default)
     {
         if (policies.Count == 0) throw new ArgumentException("Give at least the baseline policy.", nameof(policies));
+        var ids = policies.SelectMany(p => p.Policy.Versions).SelectMany(v => v.Police).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        var unknown = scenario.Enforcement.Compliance.Keys.Where(k => !Policies.Words.Instructions.ContainsKey(k) && !ids.Contains(k)).ToList();
+        if (unknown.Count > 0)
+            throw new SimulationException($"enforcement.compliance names {string.Join(", ", unknown)}, which is neither an instruction (do-not-stop, deprioritise, do-not-search) nor the id of one in the policies simulated.");
         var plans = policies.Select(p => PolicyPlan.Build(p, scenario)).ToArray();
         var layout = new Layout(scenario);
         var reps = scenario.Replications;

@@ -92,6 +92,24 @@ public class SimulationScenarioReaderTest
         Assert.Contains("\"fines-pad\" is not an output; known: potential-contacts,", d.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Read_CalibrationWindowInsideAPeriod_Error()
+    {
+        var text = Scenarios.Minimal + """
+
+            calibration:
+              - figure: x
+                value: 0.5
+                tolerance: 0.1
+                assumption: "test"
+                of: { metric: fines-paid, from: 2019-02-01 }
+                to: { metric: fines-issued }
+            """;
+        var (_, diagnostics) = SimulationScenarioReader.Read(text, "bad.yaml");
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("the calibration window date 2019-02-01 is not the start of a reporting year between 2019-01-01 and 2020-01-01; windows sum whole periods.", d.Message);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("name: [unclosed")]

@@ -162,6 +162,15 @@ public class SimulatorTest
     }
 
     [Fact]
+    public void Run_ComplianceForAnInstructionNoPolicyHas_SaysSo()
+    {
+        var scenario = Scenarios.Read("norway.yaml");
+        scenario = scenario with { Enforcement = scenario.Enforcement with { Compliance = new Dictionary<string, double> { ["no-phone-serch"] = 0.5 } } };
+        var e = Assert.Throws<SimulationException>(() => Simulator.Run(scenario, [Scenarios.Baseline(scenario)]));
+        Assert.StartsWith("enforcement.compliance names no-phone-serch, which is neither", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_Periods_ByQuarterWithLabels()
     {
         var scenario = Scenarios.Small(Scenarios.Read("norway.yaml"), size: 100, replications: 1);
