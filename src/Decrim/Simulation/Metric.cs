@@ -85,7 +85,7 @@ public static class Metrics
         ("searches", MetricUnit.Count, "searches of the person"),
         ("searches-avoided", MetricUnit.Count, "searches not made because police followed a do-not-search instruction"),
         ("detections", MetricUnit.Count, "encounters in which drugs were found, so the law applied"),
-        ("unanswerable", MetricUnit.Count, "detections the policy cannot answer (no version in force, no rule, no amount for a threshold)"),
+        ("unanswerable", MetricUnit.Count, "contacts the policy cannot answer (no version in force, no rule, no amount for a threshold), counted as encounters with no search and no consequence"),
         ("no-action", MetricUnit.Count, "decisions to take no action"),
         ("warnings", MetricUnit.Count, "warnings"),
         ("confiscations", MetricUnit.Count, "confiscations"),

@@ -390,6 +390,9 @@ public static class SimulationReport
             sb.Append("</tr>\n");
         }
         sb.Append("</tbody>\n</table>\n");
+        for (var p = 0; p < r.Policies.Count; p++)
+            if (r.Estimate(p, null, Metric.Unanswerable).Mean is > 0 and var n)
+                sb.Append($"<p class=\"warning\"><strong>Warning:</strong> under {H(r.Policies[p].Label)}, {Number(n)} contacts a run had no answer from the policy (no version in force on the date, or no rule for possession); they count as encounters with no search and no consequence.</p>\n");
 
         sb.Append($"<h2 id=\"series\">By {s.Step.ToString().ToLowerInvariant()}</h2>\n<p>Lines are means; bands are 95% confidence intervals across replications.</p>\n<div id=\"charts\" class=\"charts\">\n");
         foreach (var m in shown)

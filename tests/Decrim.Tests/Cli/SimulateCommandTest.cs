@@ -52,6 +52,27 @@ public class SimulateCommandTest
         }
     }
 
+    [Fact]
+    public void Simulate_HorizonBeforeThePolicy_WarnsAboutUnansweredContacts()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "decrim-early-" + Guid.NewGuid().ToString("N") + ".yaml");
+        var text = File.ReadAllText(Scenario("kyrgyzstan-fines.yaml"));
+        File.WriteAllText(file, text[..text.IndexOf("calibration:", StringComparison.Ordinal)].Replace("start: 2019-01-01", "start: 1999-01-01", StringComparison.Ordinal));
+        var folder = Path.Combine(Path.GetTempPath(), "decrim-early-out-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (code, output, error) = Command.Run("simulate", file, "--population", "2000", "--replications", "2", "--out", folder);
+            Assert.True(code == 0, error);
+            Assert.Contains("warning: under KG (baseline),", output, StringComparison.Ordinal);
+            Assert.Contains("contacts a run had no answer from the policy", File.ReadAllText(Path.Combine(folder, "report.html")), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+            if (Directory.Exists(folder)) Directory.Delete(folder, true);
+        }
+    }
+
     [Theory]
     [InlineData("--population", "0", "--population must be from 1 to 100,000,000.")]
     [InlineData("--replications", "0", "--replications must be from 1 to 10,000.")]
