@@ -234,7 +234,7 @@ public class CompiledPolicyTest
         var policies = Repo.Catalogue.All().ToList();
         Assert.NotEmpty(policies);
         var compiled = policies.ToDictionary(p => p.Code, CompiledPolicy.Compile);
-        var runs = int.TryParse(Environment.GetEnvironmentVariable("DECRIM_FUZZ_RUNS"), out var n) ? n : 400;
+        var runs = int.TryParse(Environment.GetEnvironmentVariable("DECRIM_FUZZ_RUNS"), out var n) ? n : 1000;
         var hit = new HashSet<RuleNode>(ReferenceEqualityComparer.Instance);
         int errors = 0, rows = 0;
         var gen = from policy in Gen.Elements(policies.ToArray())
