@@ -103,9 +103,7 @@ internal static class SimulateCommand
             }
             w.WriteLine($"  {m.Name(),-26} {string.Join("  |  ", cells)}");
         }
-        for (var p = 0; p < r.Policies.Count; p++)
-            if (r.Estimate(p, null, Metric.Unanswerable).Mean is > 0 and var n)
-                w.WriteLine($"  warning: under {r.Policies[p].Label}, {Number(n)} contacts a run had no answer from the policy (no version in force on the date, or no rule for possession); they count as encounters with no search and no consequence.");
+        foreach (var warning in SimulationReport.Warnings(r)) w.WriteLine("  warning: " + warning);
         var calibration = r.Calibrate();
         if (calibration.Count > 0)
         {

@@ -21,7 +21,7 @@ internal sealed class Layout
     {
         StartDay = scenario.Start.DayNumber;
         EndDay = scenario.End.DayNumber;
-        var months = scenario.Step switch { ReportStep.Year => 12, ReportStep.Quarter => 3, _ => 1 };
+        var months = MonthsPer(scenario.Step);
         var periods = new List<ReportPeriod>();
         for (var from = scenario.Start; from < scenario.End; from = from.AddMonths(months))
         {
@@ -59,6 +59,9 @@ internal sealed class Layout
     public int VisibilityGroup { get; }
     public int AgeGroup { get; }
     public int IncomeGroup { get; }
+
+    /// <summary>The length of one reporting period in months.</summary>
+    public static int MonthsPer(ReportStep step) => step switch { ReportStep.Year => 12, ReportStep.Quarter => 3, _ => 1 };
 
     /// <summary>Income groups relative to the scenario's median income: below half, half to the median, up to twice, above.</summary>
     public static readonly string[] IncomeLabels = ["income below half the median", "income half the median to the median", "income the median to twice it", "income above twice the median"];

@@ -83,7 +83,7 @@ internal sealed class PolicyPlan
                 ResponseKind.CompulsoryDetention => scenario.Defaults.Detention,
                 _ => scenario.Defaults.Treatment,
             };
-            var low = r.Duration.Min ?? (r.Duration.Max is { } m ? new Period(0, PeriodUnit.Day) : fallback);
+            var low = r.Duration.Min ?? (r.Duration.Max is not null ? new Period(0, PeriodUnit.Day) : fallback);
             var high = r.Duration.Max ?? r.Duration.Min ?? fallback;
             if (low is null || high is null)
             {

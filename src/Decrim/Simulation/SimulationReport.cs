@@ -390,9 +390,7 @@ public static class SimulationReport
             sb.Append("</tr>\n");
         }
         sb.Append("</tbody>\n</table>\n");
-        for (var p = 0; p < r.Policies.Count; p++)
-            if (r.Estimate(p, null, Metric.Unanswerable).Mean is > 0 and var n)
-                sb.Append($"<p class=\"warning\"><strong>Warning:</strong> under {H(r.Policies[p].Label)}, {Number(n)} contacts a run had no answer from the policy (no version in force on the date, or no rule for possession); they count as encounters with no search and no consequence.</p>\n");
+        foreach (var warning in Warnings(r)) sb.Append($"<p class=\"warning\"><strong>Warning:</strong> {H(warning)}</p>\n");
 
         sb.Append($"<h2 id=\"series\">By {s.Step.ToString().ToLowerInvariant()}</h2>\n<p>Lines are means; bands are 95% confidence intervals across replications.</p>\n<div id=\"charts\" class=\"charts\">\n");
         foreach (var m in shown)
@@ -452,6 +450,11 @@ public static class SimulationReport
         sb.Append($"<script>{Asset("d3.min.js")}</script>\n<script>{Asset("plot.umd.min.js")}</script>\n<script>{ChartScript}</script>\n</body>\n</html>\n");
         return sb.ToString();
     }
+
+    /// <summary>What the reader of any report must know about the run: contacts the policy could not answer.</summary>
+    public static IReadOnlyList<string> Warnings(SimulationResult r) => [.. Enumerable.Range(0, r.Policies.Count)
+        .Where(p => r.Estimate(p, null, Metric.Unanswerable).Mean > 0)
+        .Select(p => $"under {r.Policies[p].Label}, {Number(r.Estimate(p, null, Metric.Unanswerable).Mean)} contacts a run had no answer from the policy (no version in force on the date, or no rule for possession); they count as encounters with no search and no consequence.")];
 
     private static string Cell(Estimate e) => $"{Number(e.Mean)}<br><small>{Number(e.Low)}–{Number(e.High)}</small>";
 

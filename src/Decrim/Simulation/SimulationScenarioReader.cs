@@ -91,7 +91,7 @@ public static class SimulationScenarioReader
             ["year"] = ReportStep.Year, ["quarter"] = ReportStep.Quarter, ["month"] = ReportStep.Month,
         };
 
-        private static int PeriodsIn(int years, ReportStep step) => years * (step switch { ReportStep.Year => 1, ReportStep.Quarter => 4, _ => 12 });
+        private static int PeriodsIn(int years, ReportStep step) => years * 12 / Layout.MonthsPer(step);
 
         private Population? ReadPopulation(YamlNode? node)
         {
@@ -258,7 +258,7 @@ public static class SimulationScenarioReader
         /// <summary>Calibration windows sum whole reporting periods, so each end must be the start of a period (or the end of the horizon).</summary>
         private void CheckWindows(List<YamlNode> nodes, List<CalibrationTarget> targets, DateOnly start, int years, ReportStep step)
         {
-            var months = step switch { ReportStep.Year => 12, ReportStep.Quarter => 3, _ => 1 };
+            var months = Layout.MonthsPer(step);
             var end = start.AddYears(years);
             var bounds = new HashSet<DateOnly>();
             for (var d = start; d <= end; d = d.AddMonths(months)) bounds.Add(d);
