@@ -37,42 +37,25 @@ internal static class EvaluateCommand
             var policy = Cli.Open(result, catalogueOption).Get(result.GetValue(jurisdiction)!);
             var substances = result.GetValue(substance) ?? [];
             var amounts = result.GetValue(amount) ?? [];
-            var c = Word(Words.Conducts, result.GetValue(conduct)!, "conduct");
-            if (substances.Length == 0) throw new UsageException("name at least one --substance.");
             if (amounts.Length > substances.Length) throw new UsageException($"{amounts.Length} amounts for {substances.Length} substance(s); give one --amount per --substance.");
-            if (amounts.Length < substances.Length && c != Conduct.Use && c != Conduct.Purchase)
-                throw new UsageException($"give an --amount for each --substance ({substances.Length} substance(s), {amounts.Length} amount(s)).");
-            var items = new List<Item>();
-            for (var i = 0; i < substances.Length; i++)
-            {
-                if (!SubstanceVocabulary.Shared.TryGet(substances[i], out var s))
-                    throw new UsageException($"unknown substance \"{substances[i]}\"; known: {string.Join(", ", SubstanceVocabulary.Shared.All.Select(x => x.Id))}.");
-                Quantity? q = null;
-                if (i < amounts.Length)
-                {
-                    if (!Quantity.TryParse(amounts[i], out var parsed, out var error)) throw new UsageException(error + ".");
-                    if (!s.Accepts(parsed.Unit)) throw new UsageException($"{s.Id} is not measured in {parsed.Unit.Symbol}; use {string.Join(", ", s.Units)}.");
-                    q = parsed;
-                }
-                items.Add(new Item(s, q));
-            }
             if (result.GetValue(dependent) && result.GetValue(notDependent)) throw new UsageException("--dependent and --not-dependent contradict each other.");
-            var encounter = new Encounter
+            var input = new EncounterInput
             {
-                Date = ParseDate(result.GetValue(date)),
-                Conduct = c,
-                Items = items,
-                Dependence = result.GetValue(dependent) ? Dependence.Dependent : result.GetValue(notDependent) ? Dependence.NotDependent : Dependence.Unknown,
-                Age = result.GetValue(age) is { } a2 && (a2 < 0 || a2 > 130) ? throw new UsageException($"--age {a2} is not an age.") : result.GetValue(age),
-                Prior = result.GetValue(prior) is var p && p < 0 ? throw new UsageException("--prior cannot be negative.") : p,
-                Place = Word(Words.Places, result.GetValue(place)!, "place"),
+                Date = result.GetValue(date),
+                Conduct = result.GetValue(conduct),
+                Items = [.. substances.Select((s, i) => new ItemInput(s, i < amounts.Length ? amounts[i] : null))],
+                Dependence = result.GetValue(dependent) ? "dependent" : result.GetValue(notDependent) ? "not-dependent" : null,
+                Age = result.GetValue(age),
+                Prior = result.GetValue(prior),
+                Place = result.GetValue(place),
                 Resident = !result.GetValue(nonResident),
                 Rebutted = result.GetValue(rebutted),
-                Outlet = result.GetValue(outlet) is { } o ? Word(Words.Outlets, o, "outlet") : null,
-                Bought = result.GetValue(bought) is { } b ? (Quantity.TryParse(b, out var bq, out var be) ? bq : throw new UsageException("--bought: " + be + ".")) : null,
-                Window = result.GetValue(window) is { } w ? (Period.TryParse(w, out var wp, out var we) ? wp : throw new UsageException("--window: " + we + ".")) : null,
+                Outlet = result.GetValue(outlet),
+                Bought = result.GetValue(bought),
+                Window = result.GetValue(window),
             };
-            if (c == Conduct.Purchase && encounter.Outlet is null) throw new UsageException("a purchase needs --outlet (pharmacy, retail, club …).");
+            var encounter = input.Parse(DateOnly.FromDateTime(DateTime.Today), out var errors)
+                ?? throw new UsageException(string.Join(" ", errors.Select(e => $"{Option(e.Field)}: {e.Message}")));
             var pathway = Engine.Evaluate(policy, encounter);
             result.InvocationConfiguration.Output.Write(result.GetValue(format) == "json" ? PathwayJson.Write(pathway) + "\n" : PathwayText.Write(pathway));
             return Cli.Ok;
@@ -87,6 +70,12 @@ internal static class EvaluateCommand
             ? d : throw new UsageException($"--date \"{text}\" is not a date; write it as YYYY-MM-DD.");
     }
 
-    private static T Word<T>(IReadOnlyDictionary<string, T> words, string text, string what) where T : struct =>
-        words.TryGetValue(text, out var v) ? v : throw new UsageException($"unknown {what} \"{text}\"; expected one of: {string.Join(", ", words.Keys)}.");
+    /// <summary>The command-line option behind a field of <see cref="EncounterInput"/>.</summary>
+    private static string Option(string field) => field switch
+    {
+        "items" => "--substance",
+        _ when field.EndsWith(".substance", StringComparison.Ordinal) => "--substance",
+        _ when field.EndsWith(".amount", StringComparison.Ordinal) => "--amount",
+        _ => "--" + field,
+    };
 }

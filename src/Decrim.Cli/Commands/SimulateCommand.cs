@@ -41,15 +41,14 @@ internal static class SimulateCommand
                 scenario = scenario with { Population = scenario.Population with { Size = size } };
             }
             if (result.GetValue(threads) < 0) throw new UsageException("--threads must be 0 (one per processor) or more.");
-            var baseline = catalogue.Get(scenario.Policy);
-            var policies = new List<SimulatedPolicy> { new($"{baseline.Code} (baseline)", $"{baseline.Name} as encoded in the catalogue, each version on its dates", baseline) };
+            var reformList = new List<Reform>();
             foreach (var file in result.GetValue(reforms) ?? [])
             {
                 var (reform, problems) = ReformReader.ReadFile(file);
                 if (reform is null) return Report(problems, error);
-                policies.Add(reform.Apply(baseline, catalogue.Get));
+                reformList.Add(reform);
             }
-            if (policies.Select(p => p.Label).Distinct().Count() != policies.Count) throw new UsageException("two policies have the same name; give each reform its own \"name\".");
+            var policies = SimulatedPolicy.For(scenario, reformList, catalogue.Get);
 
             SimulationResult simulated;
             var progress = new ProgressBar(error);

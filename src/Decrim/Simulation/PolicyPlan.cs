@@ -115,7 +115,19 @@ internal sealed record ResponsePlan(ResponseKind Kind, bool Criminal, bool Discr
 internal sealed record StepPlan(Period After, bool FromDue, double Multiply, ResponsePlan[] Then, MonthRounding Rounding);
 
 /// <summary>A policy to simulate under a label: the baseline's, another jurisdiction's, or one changed by a reform.</summary>
-public sealed record SimulatedPolicy(string Label, string Description, Policy Policy);
+public sealed record SimulatedPolicy(string Label, string Description, Policy Policy)
+{
+    /// <summary>The scenario's own policy, as the catalogue encodes it, followed by each reform applied to it: what every front door runs.</summary>
+    public static IReadOnlyList<SimulatedPolicy> For(SimulationScenario scenario, IEnumerable<Reform> reforms, Func<string, Policy> load)
+    {
+        var baseline = load(scenario.Policy);
+        var policies = new List<SimulatedPolicy> { new($"{baseline.Code} (baseline)", $"{baseline.Name} as encoded in the catalogue, each version on its dates", baseline) };
+        foreach (var reform in reforms) policies.Add(reform.Apply(baseline, load));
+        if (policies.Select(p => p.Label).Distinct().Count() != policies.Count)
+            throw new SimulationException("two policies have the same name; give each reform its own \"name\".");
+        return policies;
+    }
+}
 
 /// <summary>A scenario, reform or policy the simulator cannot run as given: the message says what to change.</summary>
 public sealed class SimulationException(string message) : Exception(message);

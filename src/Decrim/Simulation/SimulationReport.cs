@@ -29,24 +29,26 @@ public static class SimulationReport
         Metric.Encounters, Metric.Searches, Metric.FinesIssued, Metric.FinesUnpaid, Metric.CriminalRecords, Metric.PrisonDays, Metric.PeopleFirstImprisoned, Metric.PeopleFirstCoerced,
     ];
 
+    /// <summary>Every output file by name: the CSV files, result.json and the self-contained report.html.</summary>
+    public static Dictionary<string, string> Files(SimulationResult result) => new(StringComparer.Ordinal)
+    {
+        ["series.csv"] = SeriesCsv(result),
+        ["differences.csv"] = DifferencesCsv(result),
+        ["burden.csv"] = BurdenCsv(result),
+        ["costs.csv"] = CostsCsv(result),
+        ["calibration.csv"] = CalibrationCsv(result),
+        ["assumptions.csv"] = AssumptionsCsv(result),
+        ["replications.csv"] = ReplicationsCsv(result),
+        ["result.json"] = Json(result),
+        ["report.html"] = Html(result),
+    };
+
     /// <summary>Writes every file into <paramref name="folder"/> (created if needed) and returns their paths.</summary>
     public static IReadOnlyList<string> WriteAll(SimulationResult result, string folder)
     {
         Directory.CreateDirectory(folder);
-        var files = new (string Name, string Text)[]
-        {
-            ("series.csv", SeriesCsv(result)),
-            ("differences.csv", DifferencesCsv(result)),
-            ("burden.csv", BurdenCsv(result)),
-            ("costs.csv", CostsCsv(result)),
-            ("calibration.csv", CalibrationCsv(result)),
-            ("assumptions.csv", AssumptionsCsv(result)),
-            ("replications.csv", ReplicationsCsv(result)),
-            ("result.json", Json(result)),
-            ("report.html", Html(result)),
-        };
         var paths = new List<string>();
-        foreach (var (name, text) in files)
+        foreach (var (name, text) in Files(result))
         {
             var path = Path.Combine(folder, name);
             File.WriteAllText(path, text, new UTF8Encoding(false));
@@ -354,14 +356,27 @@ public static class SimulationReport
         "Confidence intervals are for the mean across replications (Student's t, 95%); the 2.5–97.5% range shows how much single replications vary.",
     ];
 
-    /// <summary>The self-contained report: tables in HTML, charts drawn in the browser by the inlined Observable Plot.</summary>
+    /// <summary>The self-contained report: the <see cref="Body"/>, with the style and the charting scripts inlined.</summary>
     public static string Html(SimulationResult r)
+    {
+        var sb = new StringBuilder();
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        sb.Append($"<title>{H(r.Scenario.Name)} — Decrim simulation</title>\n<style>{Style}</style>\n</head>\n<body>\n");
+        sb.Append("<main>\n").Append(Body(r)).Append("</main>\n");
+        sb.Append($"<script>{Asset("d3.min.js")}</script>\n<script>{Asset("plot.umd.min.js")}</script>\n<script>{Asset("report-charts.js")}</script>\n</body>\n</html>\n");
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The report's content: a <c>div.simulation-report</c> with the tables and a figure per chart, and the data the charts
+    /// are drawn from (<c>script#data</c>, JSON). A page shows the charts by loading d3, Plot and report-charts.js after it.
+    /// </summary>
+    public static string Body(SimulationResult r)
     {
         var s = r.Scenario;
         var shown = Headline.Where(m => Enumerable.Range(0, r.Policies.Count).Any(p => r.Estimate(p, null, m).Mean != 0)).ToList();
         var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        sb.Append($"<title>{H(s.Name)} — Decrim simulation</title>\n<style>{Style}</style>\n</head>\n<body>\n<main>\n");
+        sb.Append("<div class=\"simulation-report\">\n");
         sb.Append($"<h1>{H(s.Name)}</h1>\n");
         if (s.Description is not null) sb.Append($"<p>{H(s.Description)}</p>\n");
         sb.Append($"<p class=\"meta\">{s.Population.Size:N0} people, {Day(s.Start)} to {Day(s.End.AddDays(-1))} ({s.Years} years, by {s.Step.ToString().ToLowerInvariant()}), {s.Replications} replications, seed {s.Seed}. Scenario file: {H(Path.GetFileName(s.File))}.</p>\n");
@@ -444,10 +459,9 @@ public static class SimulationReport
                 sb.Append($"<li><code>{H(src.Id)}</code>: {H(src.Title)}{(src.Url is null ? "" : $" — {H(src.Url)}")}</li>\n");
             sb.Append("</ul>\n");
         }
-        sb.Append("<p class=\"meta\">Made by Decrim. The policies are Decrim's encoding of the law, with their own sources; a simulation shows what the stated assumptions imply, not what will happen.</p>\n</main>\n");
+        sb.Append("<p class=\"meta\">Made by Decrim. The policies are Decrim's encoding of the law, with their own sources; a simulation shows what the stated assumptions imply, not what will happen.</p>\n</div>\n");
         var data = Decrim.Json.Write(w => WriteJson(w, r, replications: false)).Replace("</", "<\\/", StringComparison.Ordinal);
         sb.Append($"<script type=\"application/json\" id=\"data\">{data}</script>\n");
-        sb.Append($"<script>{Asset("d3.min.js")}</script>\n<script>{Asset("plot.umd.min.js")}</script>\n<script>{ChartScript}</script>\n</body>\n</html>\n");
         return sb.ToString();
     }
 
@@ -485,50 +499,5 @@ public static class SimulationReport
         small{color:#444}.meta{color:#444;font-size:.9rem}tr.assumed td:first-child{border-left:4px solid #b35900}
         .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(22rem,1fr));gap:1rem}
         figure.chart{margin:0;border:1px solid #ddd;padding:.5rem}figcaption{font-weight:600;font-size:.9rem}
-        """;
-
-    /// <summary>Draws one chart per figure from the JSON in the page: lines with confidence bands by period, and burden bars.</summary>
-    private const string ChartScript = """
-        (function () {
-          var data = JSON.parse(document.getElementById('data').textContent);
-          var periods = data.periods.map(function (p) { return new Date(p.from + 'T00:00:00Z'); });
-          document.querySelectorAll('#charts figure.chart').forEach(function (fig) {
-            var metric = fig.getAttribute('data-metric');
-            var rows = [];
-            data.series.filter(function (s) { return s.metric === metric; }).forEach(function (s) {
-              s.periods.forEach(function (e, i) { rows.push({ policy: s.policy, date: periods[i], mean: e.mean, low: e.low, high: e.high }); });
-            });
-            fig.appendChild(Plot.plot({
-              width: 420, height: 240, marginLeft: 60,
-              color: { legend: true, range: ['#1b6ca8', '#c1440e', '#2e7d32', '#6a1b9a', '#8d6e00'] },
-              x: { type: 'utc', label: null }, y: { grid: true, label: null, zero: true },
-              marks: [
-                Plot.areaY(rows, { x: 'date', y1: 'low', y2: 'high', fill: 'policy', fillOpacity: 0.2, curve: 'step-after' }),
-                Plot.lineY(rows, { x: 'date', y: 'mean', stroke: 'policy', curve: 'step-after' }),
-                Plot.ruleY([0])
-              ]
-            }));
-          });
-          document.querySelectorAll('#burden-charts figure.chart').forEach(function (fig) {
-            var metric = fig.getAttribute('data-metric');
-            var rows = [];
-            data.burden.forEach(function (b) {
-              rows.push({ policy: b.policy, group: b.group, dimension: b.dimension, share: b.metrics[metric].shareOfTotal });
-            });
-            var population = data.burden.filter(function (b) { return b.policy === data.policies[0].label; })
-              .map(function (b) { return { group: b.group, share: b.populationShare }; });
-            fig.appendChild(Plot.plot({
-              width: 420, height: 40 + population.length * (data.policies.length * 12 + 8), marginLeft: 230,
-              x: { percent: true, label: 'share of the total (%); black tick: share of the population', grid: true },
-              y: { axis: null }, fy: { label: null, domain: population.map(function (p) { return p.group; }) },
-              color: { legend: true, range: ['#1b6ca8', '#c1440e', '#2e7d32', '#6a1b9a', '#8d6e00'] },
-              marks: [
-                Plot.barX(rows, { x1: 0, x2: 'share', y: 'policy', fy: 'group', fill: 'policy', title: function (d) { return d.policy + ': ' + (100 * d.share).toFixed(1) + '%'; } }),
-                Plot.tickX(population, { x: 'share', fy: 'group', stroke: '#000', strokeWidth: 2 })
-              ]
-            }));
-          });
-          document.documentElement.setAttribute('data-charts', 'drawn');
-        })();
         """;
 }

@@ -1,0 +1,28 @@
+using Decrim.Evaluation;
+
+namespace Decrim.Web.Api;
+
+/// <summary>An encounter to evaluate: the jurisdiction, then the encounter's fields (see <see cref="EncounterInput"/>).</summary>
+public sealed record EvaluateRequest : EncounterInput
+{
+    /// <summary>ISO 3166 code: NO, PT, US-OR, CA-BC …</summary>
+    public string? Jurisdiction { get; init; }
+}
+
+/// <summary>Many encounters at once; <see cref="Jurisdiction"/> applies to those that name none.</summary>
+public sealed record BatchRequest
+{
+    public string? Jurisdiction { get; init; }
+    /// <summary>"summary" (default: outcome and consequences) or "full" (each pathway as from /evaluate).</summary>
+    public string? Detail { get; init; }
+    public IReadOnlyList<EvaluateRequest> Encounters { get; init; } = [];
+}
+
+/// <summary>A simulation to run: a scenario by name, reforms by name, and optionally a smaller population or fewer replications.</summary>
+public sealed record SimulationRequest
+{
+    public string? Scenario { get; init; }
+    public IReadOnlyList<string> Reforms { get; init; } = [];
+    public int? Population { get; init; }
+    public int? Replications { get; init; }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using Decrim.Assessment;
+using Decrim.Classification;
+using Decrim.Policies;
+using Decrim.Simulation;
+
+namespace Decrim.Web.Site;
+
+/// <summary>
+/// What the application serves: the catalogue of policies and the simulation scenarios and reforms. The files do not
+/// change while the app runs, so what is derived from them (each jurisdiction's timeline of models) is computed once,
+/// on first use, and shared by every request.
+/// </summary>
+public sealed class Bundle(string catalogueFolder, string scenariosFolder)
+{
+    private readonly ConcurrentDictionary<string, IReadOnlyList<Classification.Classification>> _timelines = new(StringComparer.Ordinal);
+    private readonly Lazy<IReadOnlyList<Place>> _places = new(Place.LoadBundled);
+
+    public Catalogue Catalogue { get; } = new(catalogueFolder);
+    public string ScenariosFolder { get; } = scenariosFolder;
+    public Criteria Criteria => Criteria.Default;
+
+    public IReadOnlyList<Policy> Policies() => Catalogue.All().ToList();
+
+    /// <summary>The policy for a code in any case, or null when the catalogue has none that validates.</summary>
+    public Policy? Find(string code) => Catalogue.Read(code.Trim().ToUpperInvariant()).Policy;
+
+    /// <summary>Each version's model, in order; a version the classifier cannot read is left out.</summary>
+    public IReadOnlyList<Classification.Classification> Timeline(Policy policy) =>
+        _timelines.GetOrAdd(policy.Code, _ => Classifier.Timeline(policy));
+
+    public Classification.Classification? ModelAt(Policy policy, DateOnly date) =>
+        Timeline(policy).FirstOrDefault(c => c.Version.Covers(date));
+
+    public IReadOnlyList<Place> Places => _places.Value;
+
+    /// <summary>Scenario files by name (file name without extension).</summary>
+    public IReadOnlyList<string> Scenarios() => Names(ScenariosFolder);
+
+    public IReadOnlyList<string> Reforms() => Names(Path.Combine(ScenariosFolder, "reforms"));
+
+    public string? ScenarioPath(string name) => PathOf(ScenariosFolder, name);
+
+    public string? ReformPath(string name) => PathOf(Path.Combine(ScenariosFolder, "reforms"), name);
+
+    /// <summary>The scenario's policy code, read from the file, for grouping reforms with the scenarios they fit.</summary>
+    public string? ScenarioPolicy(string name) => ScenarioPath(name) is { } path ? SimulationScenarioReader.ReadFile(path).Scenario?.Policy : null;
+
+    private static IReadOnlyList<string> Names(string folder) =>
+        Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*.yaml").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal).ToList()
+            : [];
+
+    /// <summary>The file for a name the user chose from a list: only names the folder holds, so no path can be smuggled in.</summary>
+    private static string? PathOf(string folder, string name) =>
+        Names(folder).Contains(name, StringComparer.Ordinal) ? Path.Combine(folder, name + ".yaml") : null;
+}

@@ -1,0 +1,91 @@
+using System.Threading.Channels;
+using Decrim.Simulation;
+using Decrim.Web.Site;
+
+namespace Decrim.Web.Storage;
+
+/// <summary>Wakes the worker when a job is queued, so it need not wait for its next look at the database.</summary>
+public sealed class SimulationQueue
+{
+    private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    public void Notify() => _signal.Writer.TryWrite(true);
+
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancel)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        timer.CancelAfter(timeout);
+        try { await _signal.Reader.ReadAsync(timer.Token); }
+        catch (OperationCanceledException) when (!cancel.IsCancellationRequested) { }
+    }
+}
+
+/// <summary>
+/// Runs queued simulations one at a time, in the background: reads the scenario and reforms, runs the simulator,
+/// and stores every output file (the same files <c>decrim simulate</c> writes, and the report's body for the page).
+/// A job cut short by shutdown goes back to the queue.
+/// </summary>
+public sealed class SimulationWorker(SimulationJobs jobs, SimulationQueue queue, Bundle bundle, DecrimOptions options, ILogger<SimulationWorker> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stopping)
+    {
+        await Task.Yield();
+        jobs.RequeueAllRunning();
+        while (!stopping.IsCancellationRequested)
+        {
+            var job = jobs.Claim();
+            if (job is null)
+            {
+                jobs.DeleteFinishedBefore(DateTimeOffset.UtcNow.AddDays(-options.KeepSimulationsDays));
+                await queue.WaitAsync(TimeSpan.FromSeconds(2), stopping);
+                continue;
+            }
+            try
+            {
+                var files = await Task.Run(() => Run(job, stopping), stopping);
+                jobs.Complete(job.Id, files);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                jobs.Requeue([job.Id]);
+            }
+            catch (Exception e) when (e is SimulationException or CatalogueException or Evaluation.EvaluationException)
+            {
+                jobs.Fail(job.Id, e.Message);
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Simulation {Job} failed unexpectedly", job.Id);
+                jobs.Fail(job.Id, "the simulation failed unexpectedly; the server log has the details.");
+            }
+        }
+    }
+
+    private Dictionary<string, string> Run(SimulationJob job, CancellationToken stopping)
+    {
+        var path = bundle.ScenarioPath(job.Scenario) ?? throw new SimulationException($"the scenario \"{job.Scenario}\" is no longer available.");
+        var (scenario, diagnostics) = SimulationScenarioReader.ReadFile(path);
+        if (scenario is null) throw new SimulationException($"the scenario does not validate: {diagnostics[0]}");
+        if (job.Population is { } size) scenario = scenario with { Population = scenario.Population with { Size = size } };
+        if (job.Replications is { } reps) scenario = scenario with { Replications = reps };
+        var reforms = new List<Reform>();
+        foreach (var name in job.Reforms)
+        {
+            var file = bundle.ReformPath(name) ?? throw new SimulationException($"the reform \"{name}\" is no longer available.");
+            var (reform, problems) = ReformReader.ReadFile(file);
+            reforms.Add(reform ?? throw new SimulationException($"the reform does not validate: {problems[0]}"));
+        }
+        var policies = SimulatedPolicy.For(scenario, reforms, bundle.Catalogue.Get);
+        var last = DateTime.MinValue;
+        var progress = new Progress<double>(share =>
+        {
+            if (DateTime.UtcNow - last < TimeSpan.FromMilliseconds(500)) return;
+            last = DateTime.UtcNow;
+            jobs.Progress(job.Id, share);
+        });
+        var result = Simulator.Run(scenario, policies, threads: 0, progress, stopping);
+        var files = SimulationReport.Files(result);
+        files["report-body.html"] = SimulationReport.Body(result);
+        return files;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Decrim.Web.Api;
+using Decrim.Web.Site;
+using Decrim.Web.Storage;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Decrim.Web;
+
+/// <summary>
+/// Builds the web application: server-rendered pages (Pages/), the JSON API under <c>/api/v1</c> (Api/), assets served
+/// from inside the assembly (Site/Assets.cs) and the simulation jobs kept in the database (Storage/). Configuration
+/// (appsettings.json, environment <c>Decrim__*</c> or the command line) is bound to <see cref="DecrimOptions"/>.
+/// </summary>
+public static class WebApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var options = builder.Configuration.GetSection("Decrim").Get<DecrimOptions>() ?? new DecrimOptions();
+        options.Validate();
+        builder.Services.AddSingleton(options);
+
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = options.MaxRequestBytes;
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f => f.MultipartBodyLengthLimit = options.MaxRequestBytes);
+
+        builder.Services.AddSingleton(new Bundle(options.CatalogueFolder(), options.ScenariosFolder()));
+        builder.Services.AddSingleton(Database.Open(options.Database));
+        builder.Services.AddSingleton<SimulationJobs>();
+        builder.Services.AddSingleton<SimulationQueue>();
+        builder.Services.AddSingleton<SimulationLauncher>();
+        builder.Services.AddScoped<RightsExplainer>();
+        builder.Services.AddHostedService<SimulationWorker>();
+
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.AddRazorPages();
+        // Pages in Norwegian, Portuguese or Spanish keep their letters as letters, not numeric entities.
+        builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Decrim API";
+            doc.Info.Description = "Drug laws as code: jurisdictions and their dated policy versions, what happens to a person in an encounter (with the legal basis of every step), the model each law follows, how it measures against full decriminalisation, comparisons, the UNAIDS indicator and simulations of policies over years. Errors are RFC 9457 problem details naming the field at fault.";
+            doc.Info.Version = "v1";
+            return Task.CompletedTask;
+        }));
+        builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+
+        var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = Errors.Unexpected, StatusCodeSelector = Errors.StatusOf });
+        app.UseStatusCodePages(Errors.StatusPage);
+        app.Use(SecurityHeaders.Apply);
+        var cultures = options.Languages.Select(CultureInfo.GetCultureInfo).ToArray();
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(cultures[0]),
+            SupportedCultures = cultures,
+            SupportedUICultures = cultures,
+            RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ],
+        });
+        app.Use(Languages.RememberChoice);
+        app.UseRouting();
+        app.MapOpenApi("/api/v1/openapi.json");
+        app.MapGet("/assets/{name}", Assets.Serve).ExcludeFromDescription();
+        app.MapGet("/health", () => Results.Text("ok")).ExcludeFromDescription();
+        app.MapApi();
+        app.MapRazorPages();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : "(see above)";
+            app.Logger.LogInformation("Decrim is running at {Addresses} — open it in a browser. Catalogue: {Catalogue}; database: {Database}.",
+                addresses, options.CatalogueFolder(), options.DatabaseDescription());
+        });
+        return app;
+    }
+}
