@@ -10,7 +10,10 @@ public sealed class DecrimOptions
     /// <summary>The database: a SQLite file path or <c>Data Source=…</c> connection string.</summary>
     public string Database { get; set; } = "decrim.sqlite";
     /// <summary>Languages offered, the first the default; each needs Resources/Text.&lt;code&gt;.resx (English is built in).</summary>
-    public string[] Languages { get; set; } = ["en", "nb", "pt", "es"];
+    public string[] Languages { get; set; } = [];
+
+    /// <summary>The languages offered when the configuration names none.</summary>
+    public static readonly string[] DefaultLanguages = ["en", "nb", "pt", "es"];
     public long MaxRequestBytes { get; set; } = 1_048_576;
     public int MaxBatch { get; set; } = 1_000;
     public int MaxCompare { get; set; } = 4;
@@ -18,6 +21,14 @@ public sealed class DecrimOptions
     public int MaxSimulationReplications { get; set; } = 50;
     /// <summary>Finished simulations older than this are deleted.</summary>
     public int KeepSimulationsDays { get; set; } = 7;
+
+    public static DecrimOptions From(IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Decrim").Get<DecrimOptions>() ?? new DecrimOptions();
+        if (options.Languages.Length == 0) options.Languages = DefaultLanguages;
+        options.Validate();
+        return options;
+    }
 
     public string CatalogueFolder() => Catalogue ?? Decrim.Catalogue.DefaultFolder();
 
@@ -27,7 +38,6 @@ public sealed class DecrimOptions
 
     public void Validate()
     {
-        if (Languages.Length == 0) throw new InvalidOperationException("Decrim:Languages must name at least one language.");
         if (MaxBatch < 1 || MaxCompare < 2 || MaxSimulationPopulation < 1 || MaxSimulationReplications < 1 || MaxRequestBytes < 1024)
             throw new InvalidOperationException("Decrim limits must be positive (MaxCompare at least 2, MaxRequestBytes at least 1024).");
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Decrim.Web.Api;
 using Decrim.Web.Site;
 using Decrim.Web.Storage;
@@ -13,25 +12,24 @@ namespace Decrim.Web;
 /// from inside the assembly (Site/Assets.cs) and the simulation jobs kept in the database (Storage/). Configuration
 /// (appsettings.json, environment <c>Decrim__*</c> or the command line) is bound to <see cref="DecrimOptions"/>.
 /// </summary>
-public static class WebApp
+public sealed class WebApp
 {
+    private WebApp() { }
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
-        var options = builder.Configuration.GetSection("Decrim").Get<DecrimOptions>() ?? new DecrimOptions();
-        options.Validate();
-        builder.Services.AddSingleton(options);
-
-        builder.WebHost.ConfigureKestrel(k =>
+        // Settings are read when the services are first built, so configuration added by a host (or a test) counts.
+        builder.Services.AddSingleton(sp => DecrimOptions.From(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IConfiguration>((k, config) =>
         {
             k.AddServerHeader = false;
-            k.Limits.MaxRequestBodySize = options.MaxRequestBytes;
+            k.Limits.MaxRequestBodySize = DecrimOptions.From(config).MaxRequestBytes;
         });
-        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f => f.MultipartBodyLengthLimit = options.MaxRequestBytes);
-
-        builder.Services.AddSingleton(new Bundle(options.CatalogueFolder(), options.ScenariosFolder()));
-        builder.Services.AddSingleton(Database.Open(options.Database));
+        builder.Services.AddOptions<Microsoft.AspNetCore.Http.Features.FormOptions>().Configure<DecrimOptions>((f, o) => f.MultipartBodyLengthLimit = o.MaxRequestBytes);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<DecrimOptions>() is var o ? new Bundle(o.CatalogueFolder(), o.ScenariosFolder()) : null!);
+        builder.Services.AddSingleton(sp => Database.Open(sp.GetRequiredService<DecrimOptions>().Database));
         builder.Services.AddSingleton<SimulationJobs>();
         builder.Services.AddSingleton<SimulationQueue>();
         builder.Services.AddSingleton<SimulationLauncher>();
@@ -53,6 +51,7 @@ public static class WebApp
         builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
 
         var app = builder.Build();
+        var options = app.Services.GetRequiredService<DecrimOptions>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = Errors.Unexpected, StatusCodeSelector = Errors.StatusOf });
         app.UseStatusCodePages(Errors.StatusPage);
         app.Use(SecurityHeaders.Apply);

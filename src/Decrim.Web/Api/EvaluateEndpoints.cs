@@ -53,7 +53,7 @@ public static class EvaluateEndpoints
             w.WriteStartArray("results");
             for (var i = 0; i < body.Encounters.Count; i++)
             {
-                var e = body.Encounters[i];
+                var e = body.Encounters[i] is { Date: null } undated && body.Date is not null ? undated with { Date = body.Date } : body.Encounters[i];
                 var code = string.IsNullOrWhiteSpace(e.Jurisdiction) ? body.Jurisdiction : e.Jurisdiction;
                 var problems = new List<InputError>();
                 Policy? policy = null;

@@ -22,6 +22,9 @@ public static class JsonBody
 
     public static async Task<(T? Value, Dictionary<string, string[]>? Errors)> Read<T>(HttpRequest request) where T : class
     {
+        var limit = request.HttpContext.RequestServices.GetRequiredService<DecrimOptions>().MaxRequestBytes;
+        if (request.ContentLength > limit)
+            throw new BadHttpRequestException($"The request body is larger than {limit:N0} bytes.", StatusCodes.Status413PayloadTooLarge);
         if (!request.HasJsonContentType())
             return (null, new() { ["body"] = ["send the request as JSON, with Content-Type: application/json."] });
         try

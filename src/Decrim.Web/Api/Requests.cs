@@ -9,10 +9,12 @@ public sealed record EvaluateRequest : EncounterInput
     public string? Jurisdiction { get; init; }
 }
 
-/// <summary>Many encounters at once; <see cref="Jurisdiction"/> applies to those that name none.</summary>
+/// <summary>Many encounters at once; <see cref="Jurisdiction"/> and <see cref="Date"/> apply to those that give none.</summary>
 public sealed record BatchRequest
 {
     public string? Jurisdiction { get; init; }
+    /// <summary>The date for encounters that give none (default today).</summary>
+    public string? Date { get; init; }
     /// <summary>"summary" (default: outcome and consequences) or "full" (each pathway as from /evaluate).</summary>
     public string? Detail { get; init; }
     public IReadOnlyList<EvaluateRequest> Encounters { get; init; } = [];
