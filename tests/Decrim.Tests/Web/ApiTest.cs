@@ -148,7 +148,7 @@ public class ApiTest(WebFactory factory) : IClassFixture<WebFactory>
         var r = await Json(await _client.PostAsync("/api/v1/evaluate/batch", Body("""
             {"jurisdiction":"PT","date":"2024-01-01","encounters":[
               {"items":[{"substance":"cocaine","amount":"1g"}]},
-              {"items":[{"substance":"cocaine","amount":"1000g"}]},
+              {"jurisdiction":"SE","items":[{"substance":"cannabis-herb","amount":"1g"}]},
               {"jurisdiction":"VN","items":[{"substance":"heroin","amount":"0.1g"}]},
               {"items":[{"substance":"unobtainium","amount":"1g"}]}
             ]}
