@@ -29,7 +29,7 @@ public static class EvaluateEndpoints
         if (encounter is null) return Problems.Invalid(problems);
         try
         {
-            return Problems.Json(PathwayJson.Write(Engine.Evaluate(policy, encounter)));
+            return new PathwayResult(Engine.Evaluate(policy, encounter));
         }
         catch (EvaluationException e)
         {
@@ -106,5 +106,16 @@ public static class EvaluateEndpoints
         foreach (var d in p.Decisions) w.WriteStringValue(d.Rule.Id);
         w.WriteEndArray();
         w.WriteBoolean("reliesOnUnverified", p.ReliesOnUnverified);
+    }
+
+    /// <summary>A pathway written as compact JSON straight into the response body.</summary>
+    private sealed class PathwayResult(Pathway pathway) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext context)
+        {
+            context.Response.ContentType = "application/json; charset=utf-8";
+            PathwayJson.Write(pathway, context.Response.BodyWriter, indented: false);
+            await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
+        }
     }
 }

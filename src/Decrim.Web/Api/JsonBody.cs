@@ -9,16 +9,7 @@ namespace Decrim.Web.Api;
 /// </summary>
 public static class JsonBody
 {
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        PropertyNameCaseInsensitive = false,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        AllowTrailingCommas = false,
-        ReadCommentHandling = JsonCommentHandling.Disallow,
-        MaxDepth = 16,
-        NumberHandling = JsonNumberHandling.Strict,
-    };
+    public static readonly JsonSerializerOptions Options = RequestJson.Default.Options;
 
     public static async Task<(T? Value, Dictionary<string, string[]>? Errors)> Read<T>(HttpRequest request) where T : class
     {
@@ -29,7 +20,7 @@ public static class JsonBody
             return (null, new() { ["body"] = ["send the request as JSON, with Content-Type: application/json."] });
         try
         {
-            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Options, request.HttpContext.RequestAborted);
+            var value = (T?)await JsonSerializer.DeserializeAsync(request.Body, typeof(T), RequestJson.Default, request.HttpContext.RequestAborted);
             return value is null ? (null, new() { ["body"] = ["the body is empty or null; send a JSON object."] }) : (value, null);
         }
         catch (JsonException e)
@@ -56,3 +47,11 @@ public static class JsonBody
         return "is not valid JSON" + where + ".";
     }
 }
+
+/// <summary>The request types' JSON contracts, generated at compile time: strict (unknown fields and loose numbers refused), camelCase.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    NumberHandling = JsonNumberHandling.Strict, AllowTrailingCommas = false, ReadCommentHandling = JsonCommentHandling.Disallow, MaxDepth = 16)]
+[JsonSerializable(typeof(EvaluateRequest))]
+[JsonSerializable(typeof(BatchRequest))]
+[JsonSerializable(typeof(SimulationRequest))]
+internal sealed partial class RequestJson : JsonSerializerContext;

@@ -137,8 +137,19 @@ public static class Words
         ["in-place"] = MeasureStatus.InPlace, ["partial"] = MeasureStatus.Partial, ["absent"] = MeasureStatus.Absent,
     };
 
+    /// <summary>The word for a value: the first spelling listed for it. Looked up in a reverse map built once per vocabulary.</summary>
     public static string Name<T>(IReadOnlyDictionary<string, T> words, T value) where T : struct =>
-        words.First(kv => EqualityComparer<T>.Default.Equals(kv.Value, value)).Key;
+        Reverse<T>.Maps.GetOrAdd(words, w =>
+        {
+            var names = new Dictionary<T, string>();
+            foreach (var (word, v) in w) names.TryAdd(v, word);
+            return names;
+        })[value];
+
+    private static class Reverse<T> where T : struct
+    {
+        public static readonly System.Collections.Concurrent.ConcurrentDictionary<IReadOnlyDictionary<string, T>, Dictionary<T, string>> Maps = new(ReferenceEqualityComparer.Instance);
+    }
 
     public static string Name(Conduct c) => Name(Conducts, c);
     public static string Name(Basis b) => Name(Bases, b);
