@@ -17,14 +17,18 @@ public sealed record BatchRequest
     public string? Date { get; init; }
     /// <summary>"summary" (default: outcome and consequences) or "full" (each pathway as from /evaluate).</summary>
     public string? Detail { get; init; }
-    public IReadOnlyList<EvaluateRequest> Encounters { get; init; } = [];
+    // Null-safe: a JSON body that leaves the field out may set it to null (init-only properties under source generation).
+    public IReadOnlyList<EvaluateRequest> Encounters { get => _encounters ?? []; init => _encounters = value; }
+    private readonly IReadOnlyList<EvaluateRequest>? _encounters;
 }
 
 /// <summary>A simulation to run: a scenario by name, reforms by name, and optionally a smaller population or fewer replications.</summary>
 public sealed record SimulationRequest
 {
     public string? Scenario { get; init; }
-    public IReadOnlyList<string> Reforms { get; init; } = [];
+    // Null-safe: a JSON body that leaves the field out may set it to null (init-only properties under source generation).
+    public IReadOnlyList<string> Reforms { get => _reforms ?? []; init => _reforms = value; }
+    private readonly IReadOnlyList<string>? _reforms;
     public int? Population { get; init; }
     public int? Replications { get; init; }
 }

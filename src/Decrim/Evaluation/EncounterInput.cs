@@ -20,7 +20,9 @@ public record EncounterInput
 {
     public string? Date { get; init; }
     public string? Conduct { get; init; }
-    public IReadOnlyList<ItemInput> Items { get; init; } = [];
+    // Null-safe: a JSON body that leaves the field out may set it to null (init-only properties under source generation).
+    public IReadOnlyList<ItemInput> Items { get => _items ?? []; init => _items = value; }
+    private readonly IReadOnlyList<ItemInput>? _items;
     /// <summary>"dependent", "not-dependent" or "unknown" (the default).</summary>
     public string? Dependence { get; init; }
     public int? Age { get; init; }
