@@ -25,6 +25,12 @@ public partial class PagesTest(WebFactory factory) : IClassFixture<WebFactory>
         return html;
     }
 
+    /// <summary>The anti-forgery token a form carries.</summary>
+    private static string Token(string html) => AntiForgery().Match(html).Groups[1].Value;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiForgery();
+
     [GeneratedRegex("<script[^>]*>")]
     private static partial Regex ScriptTag();
 
@@ -144,7 +150,7 @@ public partial class PagesTest(WebFactory factory) : IClassFixture<WebFactory>
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/simulator", new FormUrlEncodedContent(fields))).StatusCode);
 
         var html = await (await client.GetAsync("/simulator")).Content.ReadAsStringAsync();
-        fields["__RequestVerificationToken"] = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        fields["__RequestVerificationToken"] = Token(html);
         var post = new HttpRequestMessage(HttpMethod.Post, "/simulator") { Content = new FormUrlEncodedContent(fields) };
         var posted = await client.SendAsync(post);
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
@@ -167,7 +173,7 @@ public partial class PagesTest(WebFactory factory) : IClassFixture<WebFactory>
     {
         var client = factory.CreateClient();
         var html = await (await client.GetAsync("/simulator")).Content.ReadAsStringAsync();
-        var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = Token(html);
         var post = new HttpRequestMessage(HttpMethod.Post, "/simulator")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Scenario"] = "norway", ["Population"] = "9999999", ["Replications"] = "x", ["__RequestVerificationToken"] = token }),
