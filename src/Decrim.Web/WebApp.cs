@@ -16,11 +16,10 @@ public sealed class WebApp
 {
     private WebApp() { }
 
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Build(string[] args)
     {
         // The application is this assembly whoever hosts it (a test, a benchmark), so its pages are always found.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(WebApp).Assembly.GetName().Name });
-        configure?.Invoke(builder);
         // Settings are read when the services are first built, so configuration added by a host (or a test) counts.
         builder.Services.AddSingleton(sp => DecrimOptions.From(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IConfiguration>((k, config) =>

@@ -34,7 +34,7 @@ public static class SimulationEndpoints
         w.WriteStartArray("scenarios");
         foreach (var name in bundle.Scenarios())
         {
-            var (s, _) = SimulationScenarioReader.ReadFile(bundle.ScenarioPath(name)!);
+            var (s, _) = bundle.Scenario(name);
             w.WriteStartObject();
             w.WriteString("name", name);
             if (s is not null)
@@ -54,7 +54,7 @@ public static class SimulationEndpoints
         w.WriteStartArray("reforms");
         foreach (var name in bundle.Reforms())
         {
-            var (r, _) = ReformReader.ReadFile(bundle.ReformPath(name)!);
+            var (r, _) = bundle.Reform(name);
             w.WriteStartObject();
             w.WriteString("name", name);
             if (r is not null)

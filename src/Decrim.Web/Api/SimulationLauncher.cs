@@ -11,9 +11,11 @@ public sealed class SimulationLauncher(Bundle bundle, DecrimOptions options, Sim
     public (SimulationJob? Job, IReadOnlyList<InputError> Errors) Queue(SimulationRequest request)
     {
         var errors = new List<InputError>();
+        SimulationScenario? scenario = null;
         if (string.IsNullOrWhiteSpace(request.Scenario)) errors.Add(new("scenario", $"choose a scenario: {string.Join(", ", bundle.Scenarios())}."));
-        else if (bundle.ScenarioPath(request.Scenario) is not { } path) errors.Add(new("scenario", $"unknown scenario \"{request.Scenario}\"; available: {string.Join(", ", bundle.Scenarios())}."));
-        else if (SimulationScenarioReader.ReadFile(path) is { Scenario: null } bad) errors.Add(new("scenario", $"the scenario does not validate: {bad.Diagnostics[0]}"));
+        else if (bundle.Scenario(request.Scenario) is var (read, diagnostics) && read is null)
+            errors.Add(new("scenario", diagnostics.Count > 0 ? $"the scenario does not validate: {diagnostics[0]}" : $"unknown scenario \"{request.Scenario}\"; available: {string.Join(", ", bundle.Scenarios())}."));
+        else scenario = read;
         for (var i = 0; i < request.Reforms.Count; i++)
             if (bundle.ReformPath(request.Reforms[i]) is null)
                 errors.Add(new($"reforms[{i}]", $"unknown reform \"{request.Reforms[i]}\"; available: {string.Join(", ", bundle.Reforms())}."));
@@ -23,9 +25,9 @@ public sealed class SimulationLauncher(Bundle bundle, DecrimOptions options, Sim
             errors.Add(new("population", $"must be from 100 to {options.MaxSimulationPopulation:N0} on this server."));
         if (request.Replications is { } reps && (reps < 2 || reps > options.MaxSimulationReplications))
             errors.Add(new("replications", $"must be from 2 to {options.MaxSimulationReplications:N0} on this server."));
-        if (errors.Count == 0 && request.Population is null && SimulationScenarioReader.ReadFile(bundle.ScenarioPath(request.Scenario!)!).Scenario!.Population.Size > options.MaxSimulationPopulation)
+        if (scenario is not null && request.Population is null && scenario.Population.Size > options.MaxSimulationPopulation)
             errors.Add(new("population", $"the scenario simulates more people than this server runs ({options.MaxSimulationPopulation:N0}); give a population."));
-        if (errors.Count == 0 && request.Replications is null && SimulationScenarioReader.ReadFile(bundle.ScenarioPath(request.Scenario!)!).Scenario!.Replications > options.MaxSimulationReplications)
+        if (scenario is not null && request.Replications is null && scenario.Replications > options.MaxSimulationReplications)
             errors.Add(new("replications", $"the scenario asks for more replications than this server runs ({options.MaxSimulationReplications:N0}); give replications."));
         if (errors.Count > 0) return (null, errors);
         var job = jobs.Queue(request.Scenario!, request.Reforms, request.Population, request.Replications);

@@ -1,4 +1,3 @@
-using Decrim.Simulation;
 using Decrim.Web.Api;
 using Decrim.Web.Site;
 using Microsoft.AspNetCore.Mvc;
@@ -43,9 +42,9 @@ public sealed class SimulatorModel(Bundle bundle, SimulationLauncher launcher, D
 
     private void Load()
     {
-        Scenarios = bundle.Scenarios().Select(name => SimulationScenarioReader.ReadFile(bundle.ScenarioPath(name)!).Scenario is { } s
+        Scenarios = bundle.Scenarios().Select(name => bundle.Scenario(name).Scenario is { } s
             ? new Choice(name, s.Name, s.Description, s.Policy, s.Population.Size, s.Replications) : null).OfType<Choice>().ToList();
-        Reforms = bundle.Reforms().Select(name => ReformReader.ReadFile(bundle.ReformPath(name)!).Reform is { } r
+        Reforms = bundle.Reforms().Select(name => bundle.Reform(name).Reform is { } r
             ? new Choice(name, r.Name, r.Description, null, 0, 0) : null).OfType<Choice>().ToList();
         Scenario ??= Scenarios.FirstOrDefault()?.Name;
     }

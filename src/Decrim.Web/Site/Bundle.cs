@@ -15,12 +15,16 @@ public sealed class Bundle(string catalogueFolder, string scenariosFolder)
 {
     private readonly ConcurrentDictionary<string, IReadOnlyList<Classification.Classification>> _timelines = new(StringComparer.Ordinal);
     private readonly Lazy<IReadOnlyList<Place>> _places = new(Place.LoadBundled);
+    private readonly ConcurrentDictionary<string, (SimulationScenario? Scenario, IReadOnlyList<Diagnostic> Diagnostics)> _scenarios = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Reform? Reform, IReadOnlyList<Diagnostic> Diagnostics)> _reforms = new(StringComparer.Ordinal);
+    private IReadOnlyList<Policy>? _policies;
 
     public Catalogue Catalogue { get; } = new(catalogueFolder);
     public string ScenariosFolder { get; } = scenariosFolder;
     public Criteria Criteria => Criteria.Default;
 
-    public IReadOnlyList<Policy> Policies() => Catalogue.All().ToList();
+    /// <summary>Every policy that validates, read once.</summary>
+    public IReadOnlyList<Policy> Policies() => _policies ??= Catalogue.All().ToList();
 
     /// <summary>The policy for a code in any case, or null when the catalogue has none that validates.</summary>
     public Policy? Find(string code) => Catalogue.Read(code.Trim().ToUpperInvariant()).Policy;
@@ -43,8 +47,13 @@ public sealed class Bundle(string catalogueFolder, string scenariosFolder)
 
     public string? ReformPath(string name) => PathOf(Path.Combine(ScenariosFolder, "reforms"), name);
 
-    /// <summary>The scenario's policy code, read from the file, for grouping reforms with the scenarios they fit.</summary>
-    public string? ScenarioPolicy(string name) => ScenarioPath(name) is { } path ? SimulationScenarioReader.ReadFile(path).Scenario?.Policy : null;
+    /// <summary>A scenario by name, read once; null (with no diagnostics) when the folder has no such file.</summary>
+    public (SimulationScenario? Scenario, IReadOnlyList<Diagnostic> Diagnostics) Scenario(string name) =>
+        ScenarioPath(name) is { } path ? _scenarios.GetOrAdd(name, _ => SimulationScenarioReader.ReadFile(path)) : (null, []);
+
+    /// <summary>A reform by name, read once; null (with no diagnostics) when the folder has no such file.</summary>
+    public (Reform? Reform, IReadOnlyList<Diagnostic> Diagnostics) Reform(string name) =>
+        ReformPath(name) is { } path ? _reforms.GetOrAdd(name, _ => ReformReader.ReadFile(path)) : (null, []);
 
     private static IReadOnlyList<string> Names(string folder) =>
         Directory.Exists(folder)

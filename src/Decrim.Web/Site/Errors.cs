@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace Decrim.Web.Site;
 
@@ -60,8 +59,4 @@ public static class Errors
         return context.Response.WriteAsync($"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{h(title)} — Decrim</title>" +
             $"<link rel=\"stylesheet\" href=\"{Assets.Url("site.css")}\"></head><body><main id=\"main\"><h1>{h(title)}</h1><p>{h(detail)}</p><p><a href=\"/\">Decrim home</a></p></main></body></html>");
     }
-
-    /// <summary>Whether the request reached a size limit (Kestrel's or an endpoint's).</summary>
-    public static bool TooLarge(HttpContext context) =>
-        context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { MaxRequestBodySize: { } max } && context.Request.ContentLength > max;
 }

@@ -63,17 +63,15 @@ public sealed class SimulationWorker(SimulationJobs jobs, SimulationQueue queue,
 
     private Dictionary<string, string> Run(SimulationJob job, CancellationToken stopping)
     {
-        var path = bundle.ScenarioPath(job.Scenario) ?? throw new SimulationException($"the scenario \"{job.Scenario}\" is no longer available.");
-        var (scenario, diagnostics) = SimulationScenarioReader.ReadFile(path);
-        if (scenario is null) throw new SimulationException($"the scenario does not validate: {diagnostics[0]}");
+        var (scenario, diagnostics) = bundle.Scenario(job.Scenario);
+        if (scenario is null) throw new SimulationException(diagnostics.Count > 0 ? $"the scenario does not validate: {diagnostics[0]}" : $"the scenario \"{job.Scenario}\" is no longer available.");
         if (job.Population is { } size) scenario = scenario with { Population = scenario.Population with { Size = size } };
         if (job.Replications is { } reps) scenario = scenario with { Replications = reps };
         var reforms = new List<Reform>();
         foreach (var name in job.Reforms)
         {
-            var file = bundle.ReformPath(name) ?? throw new SimulationException($"the reform \"{name}\" is no longer available.");
-            var (reform, problems) = ReformReader.ReadFile(file);
-            reforms.Add(reform ?? throw new SimulationException($"the reform does not validate: {problems[0]}"));
+            var (reform, problems) = bundle.Reform(name);
+            reforms.Add(reform ?? throw new SimulationException(problems.Count > 0 ? $"the reform does not validate: {problems[0]}" : $"the reform \"{name}\" is no longer available."));
         }
         var policies = SimulatedPolicy.For(scenario, reforms, bundle.Catalogue.Get);
         var last = DateTime.MinValue;
