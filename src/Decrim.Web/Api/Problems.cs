@@ -1,4 +1,3 @@
-using System.Globalization;
 using Decrim.Evaluation;
 
 namespace Decrim.Web.Api;
@@ -20,9 +19,7 @@ public static class Problems
     public static bool TryDate(string? text, string field, out DateOnly date, out IResult? problem)
     {
         problem = null;
-        date = DateOnly.FromDateTime(DateTime.Today);
-        if (string.IsNullOrWhiteSpace(text)) return true;
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)) return true;
+        if (Site.Dates.TryParse(text, out date)) return true;
         problem = Invalid(field, $"\"{text}\" is not a date; write it as YYYY-MM-DD.");
         return false;
     }

@@ -8,11 +8,17 @@ public static class Dates
     public static DateOnly Parse(string? text, out string? error)
     {
         error = null;
-        var today = DateOnly.FromDateTime(DateTime.Today);
-        if (string.IsNullOrWhiteSpace(text)) return today;
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        if (TryParse(text, out var date)) return date;
         error = $"\"{text}\" is not a date (YYYY-MM-DD); showing today.";
-        return today;
+        return DateOnly.FromDateTime(DateTime.Today);
+    }
+
+    /// <summary>A date written YYYY-MM-DD, or today when none is written; false for anything else.</summary>
+    public static bool TryParse(string? text, out DateOnly date)
+    {
+        date = DateOnly.FromDateTime(DateTime.Today);
+        return string.IsNullOrWhiteSpace(text)
+            || DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 
     public static string Iso(this DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
