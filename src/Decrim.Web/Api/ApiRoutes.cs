@@ -11,5 +11,7 @@ public static class ApiRoutes
         EvaluateEndpoints.Map(api);
         AnalysisEndpoints.Map(api);
         SimulationEndpoints.Map(api);
+        ReportEndpoints.Map(api);
+        ReviewEndpoints.Map(api);
     }
 }

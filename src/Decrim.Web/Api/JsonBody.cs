@@ -54,4 +54,7 @@ public static class JsonBody
 [JsonSerializable(typeof(EvaluateRequest))]
 [JsonSerializable(typeof(BatchRequest))]
 [JsonSerializable(typeof(SimulationRequest))]
+[JsonSerializable(typeof(Decrim.Monitoring.ReportInput))]
+[JsonSerializable(typeof(ReceiptRequest))]
+[JsonSerializable(typeof(StatusRequest))]
 internal sealed partial class RequestJson : JsonSerializerContext;

@@ -32,3 +32,9 @@ public sealed record SimulationRequest
     public int? Population { get; init; }
     public int? Replications { get; init; }
 }
+
+/// <summary>A receipt code, to view or withdraw one's report. In the body, never the URL, so it stays out of logs and browser history.</summary>
+public sealed record ReceiptRequest(string? Receipt);
+
+/// <summary>A reviewer's follow-up: the status (new, reviewed, referred-for-legal-support, closed) and an optional note.</summary>
+public sealed record StatusRequest(string? Status, string? Note);

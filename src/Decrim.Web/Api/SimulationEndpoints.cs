@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Decrim.Simulation;
 using Decrim.Web.Site;
-using Decrim.Web.Storage;
+using Decrim.Storage;
 
 namespace Decrim.Web.Api;
 

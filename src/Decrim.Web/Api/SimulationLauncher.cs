@@ -1,7 +1,8 @@
 using Decrim.Evaluation;
 using Decrim.Simulation;
 using Decrim.Web.Site;
-using Decrim.Web.Storage;
+using Decrim.Storage;
+using Decrim.Web.Background;
 
 namespace Decrim.Web.Api;
 

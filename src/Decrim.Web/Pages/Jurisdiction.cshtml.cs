@@ -8,8 +8,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Decrim.Web.Pages;
 
 /// <summary>One jurisdiction: its model now and over time, thresholds, what happens to standard people, its assessment and sources.</summary>
-public sealed class JurisdictionModel(Bundle bundle) : PageModel
+public sealed class JurisdictionModel(Bundle bundle, Monitoring.Reporting reporting) : PageModel
 {
+    /// <summary>Published monitoring figures for this jurisdiction, newest quarter first; null when the database cannot be reached.</summary>
+    public IReadOnlyList<Decrim.Monitoring.QuarterFigures>? Figures { get; private set; }
+    public Monitoring.Reporting Reporting => reporting;
+
     public Policy Policy { get; private set; } = null!;
     public DateOnly Date { get; private set; }
     public string? DateError { get; private set; }
@@ -29,6 +33,8 @@ public sealed class JurisdictionModel(Bundle bundle) : PageModel
         Version = policy.VersionAt(Date);
         Timeline = bundle.Timeline(policy);
         Model = bundle.ModelAt(policy, Date);
+        try { Figures = reporting.Figures(policy.Code, null).OrderByDescending(f => f.Quarter).ToList(); }
+        catch (Exception e) when (Decrim.Storage.Database.IsUnavailable(e)) { Figures = null; }
         if (Version is not null)
         {
             try

@@ -1,4 +1,4 @@
-using Decrim.Web.Storage;
+using Decrim.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

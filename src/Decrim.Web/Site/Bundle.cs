@@ -18,6 +18,7 @@ public sealed class Bundle(string catalogueFolder, string scenariosFolder)
     private readonly ConcurrentDictionary<string, (SimulationScenario? Scenario, IReadOnlyList<Diagnostic> Diagnostics)> _scenarios = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (Reform? Reform, IReadOnlyList<Diagnostic> Diagnostics)> _reforms = new(StringComparer.Ordinal);
     private IReadOnlyList<Policy>? _policies;
+    private IReadOnlyDictionary<string, Policy>? _byCode;
 
     public Catalogue Catalogue { get; } = new(catalogueFolder);
     public string ScenariosFolder { get; } = scenariosFolder;
@@ -25,6 +26,9 @@ public sealed class Bundle(string catalogueFolder, string scenariosFolder)
 
     /// <summary>Every policy that validates, read once.</summary>
     public IReadOnlyList<Policy> Policies() => _policies ??= Catalogue.All().ToList();
+
+    /// <summary>The policies read once, by code: for hot paths (every report is compared with its law).</summary>
+    public IReadOnlyDictionary<string, Policy> ByCode => _byCode ??= Policies().ToDictionary(p => p.Code, StringComparer.Ordinal);
 
     /// <summary>The policy for a code in any case, or null when the catalogue has none that validates.</summary>
     public Policy? Find(string code) => Catalogue.Read(code.Trim().ToUpperInvariant()).Policy;

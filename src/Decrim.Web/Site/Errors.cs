@@ -11,6 +11,7 @@ public static class Errors
     public static int StatusOf(Exception e) => e switch
     {
         BadHttpRequestException b => b.StatusCode,
+        _ when Decrim.Storage.Database.IsUnavailable(e) => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -19,17 +20,26 @@ public static class Errors
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         var status = error is null ? 500 : StatusOf(error);
         var reference = context.TraceIdentifier;
-        if (status >= 500)
-            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Decrim.Web").LogError(error, "Unexpected error, reference {Reference}", reference);
+        var log = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Decrim.Web");
+        if (status == 503)
+        {
+            log.LogWarning("The database cannot be reached: {Error} (reference {Reference})", error?.Message, reference);
+            context.Response.Headers.RetryAfter = "30";
+        }
+        else if (status >= 500) log.LogError(error, "Unexpected error, reference {Reference}", reference);
         var (title, detail) = status switch
         {
             413 => ("Request too large", "The request body is larger than this server accepts."),
+            503 => ("Service unavailable", "The database cannot be reached just now, so nothing you sent was stored. Please try again in a minute; a report sent again with the same key is stored once."),
             >= 500 => ("Unexpected error", $"Something went wrong on the server; nothing you sent was stored. Reference: {reference}."),
             _ => ("Bad request", error?.Message ?? "The request could not be read."),
         };
         context.Response.StatusCode = status;
         await Write(context, status, title, detail);
     }
+
+    public static Task TooMany(HttpContext context) => Write(context, 429, "Too many requests",
+        "This address has sent many reports or look-ups in the last hour; please try again later. (Addresses are not stored: the limit counts a hash that changes every day.)");
 
     public static async Task StatusPage(StatusCodeContext status)
     {

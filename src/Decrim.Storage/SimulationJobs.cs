@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Dapper;
 
-namespace Decrim.Web.Storage;
+namespace Decrim.Storage;
 
 /// <summary>A simulation asked for: what to run, and where it stands.</summary>
 public sealed record SimulationJob(string Id, string Scenario, IReadOnlyList<string> Reforms, int? Population, int? Replications,
@@ -46,7 +46,7 @@ public sealed class SimulationJobs(Database db)
         using var tx = c.BeginTransaction();
         var id = c.QuerySingleOrDefault<string>("SELECT id FROM simulation_jobs WHERE status = 'queued' ORDER BY created, id LIMIT 1", transaction: tx);
         if (id is null) return null;
-        var claimed = c.Execute("UPDATE simulation_jobs SET status = 'running', started = @now, progress = 0 WHERE id = @id AND status = 'queued'",
+        var claimed = c.Execute("UPDATE simulation_jobs SET status = 'running', started = @now, heartbeat = @now, progress = 0 WHERE id = @id AND status = 'queued'",
             new { id, now = Now() }, tx);
         tx.Commit();
         return claimed == 1 ? Get(id) : null;
@@ -55,7 +55,7 @@ public sealed class SimulationJobs(Database db)
     public void Progress(string id, double progress)
     {
         using var c = db.Connect();
-        c.Execute("UPDATE simulation_jobs SET progress = @progress WHERE id = @id AND status = 'running'", new { id, progress });
+        c.Execute("UPDATE simulation_jobs SET progress = @progress, heartbeat = @now WHERE id = @id AND status = 'running'", new { id, progress, now = Now() });
     }
 
     /// <summary>Stores the files and marks the job done, in one transaction: a reader sees all of it or none.</summary>
@@ -83,11 +83,19 @@ public sealed class SimulationJobs(Database db)
         return c.Execute("UPDATE simulation_jobs SET status = 'queued', started = NULL, progress = 0 WHERE id IN @ids AND status = 'running'", new { ids });
     }
 
-    /// <summary>On start of the only worker: anything left running by a crash is queued again.</summary>
+    /// <summary>On start of the only worker (an SQLite file serves one instance): anything left running by a crash is queued again.</summary>
     public int RequeueAllRunning()
     {
         using var c = db.Connect();
         return c.Execute("UPDATE simulation_jobs SET status = 'queued', started = NULL, progress = 0 WHERE status = 'running'");
+    }
+
+    /// <summary>With several instances on one database: jobs whose worker has given no sign of life since <paramref name="before"/> (it crashed) go back to the queue.</summary>
+    public int RequeueStale(DateTimeOffset before)
+    {
+        using var c = db.Connect();
+        return c.Execute("UPDATE simulation_jobs SET status = 'queued', started = NULL, progress = 0 WHERE status = 'running' AND (heartbeat IS NULL OR heartbeat < @before)",
+            new { before = Stamp(before) });
     }
 
     public string? File(string id, string name)

@@ -1,8 +1,9 @@
 using System.Threading.Channels;
 using Decrim.Simulation;
+using Decrim.Storage;
 using Decrim.Web.Site;
 
-namespace Decrim.Web.Storage;
+namespace Decrim.Web.Background;
 
 /// <summary>Wakes the worker when a job is queued, so it need not wait for its next look at the database.</summary>
 public sealed class SimulationQueue
@@ -25,17 +26,38 @@ public sealed class SimulationQueue
 /// and stores every output file (the same files <c>decrim simulate</c> writes, and the report's body for the page).
 /// A job cut short by shutdown goes back to the queue.
 /// </summary>
-public sealed class SimulationWorker(SimulationJobs jobs, SimulationQueue queue, Bundle bundle, DecrimOptions options, ILogger<SimulationWorker> log) : BackgroundService
+public sealed class SimulationWorker(Database db, SimulationJobs jobs, SimulationQueue queue, Bundle bundle, DecrimOptions options, ILogger<SimulationWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
         await Task.Yield();
-        jobs.RequeueAllRunning();
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Work(stopping);
+                return;
+            }
+            catch (Exception e) when (Database.IsUnavailable(e))
+            {
+                // The database is down: the web tier answers 503 meanwhile; the worker waits and carries on.
+                log.LogWarning("Simulation worker: the database cannot be reached ({Error}); trying again in 5 s.", e.Message);
+                try { await Task.Delay(TimeSpan.FromSeconds(5), stopping); } catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+
+    private async Task Work(CancellationToken stopping)
+    {
+        // An SQLite file serves one instance, so whatever it left running was cut short; on PostgreSQL another
+        // instance may be running it, and only jobs without a sign of life for ten minutes are taken back.
+        if (db.Dialect == Dialect.Sqlite) jobs.RequeueAllRunning();
         while (!stopping.IsCancellationRequested)
         {
             var job = jobs.Claim();
             if (job is null)
             {
+                if (db.Dialect == Dialect.Postgres) jobs.RequeueStale(DateTimeOffset.UtcNow.AddMinutes(-10));
                 jobs.DeleteFinishedBefore(DateTimeOffset.UtcNow.AddDays(-options.KeepSimulationsDays));
                 await queue.WaitAsync(TimeSpan.FromSeconds(2), stopping);
                 continue;
