@@ -24,11 +24,12 @@ public sealed record QuarterFigures(string Jurisdiction, Quarter Quarter, int? R
 /// </para>
 /// <para>
 /// Suppression (<see cref="Publish"/>): a count from 1 to minimum − 1 is sensitive. A quarter with fewer reports than
-/// the minimum publishes nothing but that fact. An act's count is suppressed when it or its complement (reports
-/// without the act, which anyone can compute from the total) is sensitive. The three findings of an act add up to the
-/// act's count, so when one of them is suppressed a second one is too (complementary suppression), and a suppressed act
-/// count suppresses its findings. "Any act beyond the law" equals an act's beyond-the-law count whenever the other acts
-/// have none, so it is suppressed whenever any beyond-the-law cell is. The same table is computed the same way whatever
+/// the minimum publishes nothing but that fact. A count is suppressed when it or its complement (what it leaves of its
+/// total: reports without the act, or the act's reports with another finding — anyone can subtract) is sensitive. The
+/// three findings of an act add up to the act's count, so when one of them is suppressed a second one is too
+/// (complementary suppression), and a suppressed act count suppresses its findings. "Any act beyond the law" is bounded
+/// by the acts' beyond-the-law counts and equals one of them whenever the other acts have none, so it is suppressed
+/// with them and they with it. The same table is computed the same way whatever
 /// was asked (one quarter, one jurisdiction, every jurisdiction as CSV), so two overlapping queries return the same
 /// cells and differencing them yields nothing.
 /// </para>
@@ -75,33 +76,47 @@ public static class Figures
         if (n < minimum)
             return new(jurisdiction, quarter, null, []);
 
-        var cells = new List<Cell>();
-        var anyBeyondHidden = false;
-        foreach (var act in AllActs)
+        var beyond = Array.IndexOf(AllFindings, Finding.BeyondTheLaw);
+        var rows = AllActs.Select(act =>
         {
             var c = Get(Key(act));
-            var hidden = Sensitive(c) || Sensitive(n - c);
-            cells.Add(new(Key(act), act, null, hidden ? null : c, hidden ? null : Share(c, n)));
+            var parts = AllFindings.Select(f => Get(Key(act, f))).ToArray();
+            // A count is hidden when it is small, or when what it leaves of its total is small (anyone can subtract).
+            var hiddenC = Sensitive(c) || Sensitive(n - c);
+            var hidden = parts.Select(p => hiddenC || Sensitive(p) || Sensitive(c - p)).ToArray();
+            return (Act: act, Count: c, HiddenCount: hiddenC, Parts: parts, Hidden: hidden);
+        }).ToArray();
+        foreach (var row in rows) Complement(row.Parts, row.Hidden);
 
-            var parts = AllFindings.Select(f => (Finding: f, Count: Get(Key(act, f)))).ToArray();
-            var suppressed = parts.Select(p => hidden || Sensitive(p.Count)).ToArray();
-            if (suppressed.Count(s => s) == 1)
-            {
-                // Complementary: with the act's count published, one hidden finding would be the count minus the others.
-                var next = Enumerable.Range(0, parts.Length).Where(i => !suppressed[i]).MinBy(i => parts[i].Count);
-                suppressed[next] = true;
-            }
-            for (var i = 0; i < parts.Length; i++)
-            {
-                cells.Add(new(Key(act, parts[i].Finding), act, parts[i].Finding, suppressed[i] ? null : parts[i].Count,
-                    suppressed[i] ? null : Share(parts[i].Count, c)));
-                if (suppressed[i] && parts[i].Finding == Finding.BeyondTheLaw) anyBeyondHidden = true;
-            }
-        }
         var r = Get(AnyBeyondKey);
-        var rHidden = anyBeyondHidden || Sensitive(r) || Sensitive(n - r);
-        cells.Add(new(AnyBeyondKey, null, Finding.BeyondTheLaw, rHidden ? null : r, rHidden ? null : Share(r, n)));
+        // "Any act beyond the law" lies between the largest and the sum of the acts' beyond-the-law counts, and equals
+        // one of them when no other act has any; so it is hidden with them, and they with it.
+        var hiddenR = Sensitive(r) || Sensitive(n - r) || rows.Any(row => row.Hidden[beyond]);
+        if (hiddenR)
+            foreach (var row in rows.Where(row => !row.Hidden[beyond]))
+            {
+                row.Hidden[beyond] = true;
+                Complement(row.Parts, row.Hidden);
+            }
+
+        var cells = new List<Cell>();
+        foreach (var row in rows)
+        {
+            cells.Add(new(Key(row.Act), row.Act, null, row.HiddenCount ? null : row.Count, row.HiddenCount ? null : Share(row.Count, n)));
+            for (var i = 0; i < AllFindings.Length; i++)
+                cells.Add(new(Key(row.Act, AllFindings[i]), row.Act, AllFindings[i], row.Hidden[i] ? null : row.Parts[i],
+                    row.Hidden[i] ? null : Share(row.Parts[i], row.Count)));
+        }
+        cells.Add(new(AnyBeyondKey, null, Finding.BeyondTheLaw, hiddenR ? null : r, hiddenR ? null : Share(r, n)));
         return new(jurisdiction, quarter, n, cells);
+    }
+
+    /// <summary>The findings of an act add up to its count: one hidden finding alone would be the count minus the others, so a second one (the smallest) is hidden with it.</summary>
+    private static void Complement(int[] parts, bool[] hidden)
+    {
+        if (hidden.Count(h => h) != 1) return;
+        var next = Enumerable.Range(0, parts.Length).Where(i => !hidden[i]).MinBy(i => parts[i]);
+        hidden[next] = true;
     }
 
     private static double Share(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 4);

@@ -79,6 +79,9 @@ public static class LawCheck
             ActKind.CompulsoryTreatment => Provided(act, p, ResponseKind.CompulsoryTreatment, ResponseKind.CompulsoryDetention)
                 ?? Beyond(act, p, decision, $"the law provides {provides}, not compulsory treatment."),
             ActKind.Detention => Provided(act, p, ResponseKind.CompulsoryDetention, ResponseKind.Imprisonment)
+                ?? (p.Consequences.FirstOrDefault(c => c.Response.Kind == ResponseKind.CriminalCharge && !c.Response.Duration.IsEmpty) is { } charge
+                    ? new ActFinding(act, Finding.ProvidedByLaw, $"the law provides {Provision(charge.Response)}, a term of imprisonment.", charge.Rule.Id, Cite(p, charge.Basis))
+                    : null)
                 ?? (p.Criminal ? new ActFinding(act, Finding.NotCovered, $"the conduct is a crime here; the policy gives {provides} and says nothing about holding a person before trial.") : null)
                 ?? Beyond(act, p, decision, $"detention where the law provides {provides}."),
             _ => new(act, Finding.NotCovered, $"the drug law says nothing about {act.Kind.Name().Replace('-', ' ')}."),
