@@ -87,6 +87,12 @@ public sealed class Database : IDisposable
         return builder.ToString();
     }
 
+    /// <summary>
+    /// "is one of the list @<paramref name="parameter"/>": Dapper expands <c>IN @list</c> for SQLite, while PostgreSQL
+    /// takes the list as one array parameter.
+    /// </summary>
+    public string InList(string parameter) => Dialect == Dialect.Postgres ? $"= ANY(@{parameter})" : $"IN @{parameter}";
+
     public DbConnection Connect()
     {
         if (_postgres is { } pg) return pg.OpenConnection();

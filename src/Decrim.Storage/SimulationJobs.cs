@@ -80,7 +80,7 @@ public sealed class SimulationJobs(Database db)
     public int Requeue(IReadOnlyCollection<string> ids)
     {
         using var c = db.Connect();
-        return c.Execute("UPDATE simulation_jobs SET status = 'queued', started = NULL, progress = 0 WHERE id IN @ids AND status = 'running'", new { ids });
+        return c.Execute($"UPDATE simulation_jobs SET status = 'queued', started = NULL, progress = 0 WHERE id {db.InList("ids")} AND status = 'running'", new { ids = ids.ToArray() });
     }
 
     /// <summary>On start of the only worker (an SQLite file serves one instance): anything left running by a crash is queued again.</summary>

@@ -172,17 +172,17 @@ public sealed class ReportStore(Database db)
             SELECT r.id, r.jurisdiction, r.region, r.week, r.setting, r.authority, r.beyond, r.status,
                    (SELECT COUNT(*) FROM report_acts a WHERE a.report_id = r.id) AS acts
             FROM reports r
-            WHERE r.jurisdiction IN @jurisdictions {filter}
+            WHERE r.jurisdiction {db.InList("jurisdictions")} {filter}
             ORDER BY r.week DESC, r.id
             LIMIT @limit
-            """, new { jurisdictions, status, limit }).ToList();
+            """, new { jurisdictions = jurisdictions.ToArray(), status, limit }).ToList();
     }
 
     /// <summary>One report, if it is in one of the reviewer's jurisdictions.</summary>
     public StoredReport? ReportForReview(IReadOnlyCollection<string> jurisdictions, string id)
     {
         using var c = db.Connect();
-        var row = c.QuerySingleOrDefault<Row>($"SELECT {Columns} FROM reports WHERE id = @id AND jurisdiction IN @jurisdictions", new { id, jurisdictions });
+        var row = c.QuerySingleOrDefault<Row>($"SELECT {Columns} FROM reports WHERE id = @id AND jurisdiction {db.InList("jurisdictions")}", new { id, jurisdictions = jurisdictions.ToArray() });
         return row is null ? null : Load(c, row);
     }
 
@@ -190,8 +190,8 @@ public sealed class ReportStore(Database db)
     public bool SetStatus(IReadOnlyCollection<string> jurisdictions, string id, string status, string? note)
     {
         using var c = db.Connect();
-        return c.Execute("UPDATE reports SET status = @status, note = @note WHERE id = @id AND jurisdiction IN @jurisdictions",
-            new { id, status, note, jurisdictions }) == 1;
+        return c.Execute($"UPDATE reports SET status = @status, note = @note WHERE id = @id AND jurisdiction {db.InList("jurisdictions")}",
+            new { id, status, note, jurisdictions = jurisdictions.ToArray() }) == 1;
     }
 
     /// <summary>Erases the free text of reports that came in before <paramref name="before"/>; returns how many.</summary>
