@@ -32,8 +32,23 @@ public sealed record StoredReport(string Id, string Jurisdiction, string? Region
     string? Carried, string? Dependence, string? AgeBand, string? Housing, string? Text, string? Version, string? Offence, string LawProvides,
     bool Beyond, string Status, string? Note, IReadOnlyList<StoredAct> Acts);
 
-/// <summary>A line of a reviewer's list.</summary>
-public sealed record ReportSummary(string id, string jurisdiction, string? region, string week, string setting, string authority, long beyond, string status, long acts);
+/// <summary>
+/// A line of a reviewer's list. Its values are set as properties, not through a constructor: Dapper picks a constructor
+/// by the columns' types, and SQLite gives the counted <c>acts</c> column no type when the list is empty, so an empty
+/// list (a new organisation, a status no report has yet) would fail.
+/// </summary>
+public sealed record ReportSummary
+{
+    public string id { get; init; } = "";
+    public string jurisdiction { get; init; } = "";
+    public string? region { get; init; }
+    public string week { get; init; } = "";
+    public string setting { get; init; } = "";
+    public string authority { get; init; } = "";
+    public long beyond { get; init; }
+    public string status { get; init; } = "";
+    public long acts { get; init; }
+}
 
 /// <summary>One raw count behind the published figures.</summary>
 public sealed record CountRow(string jurisdiction, string quarter, string cell, long n);
