@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Decrim.Tests.Browser;
 using Microsoft.Playwright;
 
@@ -170,17 +169,7 @@ public sealed class BrowserTest(LiveServer server) : IClassFixture<LiveServer>, 
     {
         var page = await Open(path, bypassCsp: true);
         await page.WaitForSelectorAsync(ready, new() { Timeout = 20_000 });
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Path.Combine(Repo.Root, "frontend", "node_modules", "axe-core", "axe.min.js") });
-        var json = await page.EvaluateAsync<string>("""
-            async () => {
-              const r = await axe.run(document, { resultTypes: ['violations'] });
-              return JSON.stringify(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) })));
-            }
-            """);
-        var violations = JsonDocument.Parse(json).RootElement.EnumerateArray()
-            .Where(v => v.GetProperty("impact").GetString() is "serious" or "critical")
-            .Select(v => $"{v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {v.GetProperty("help").GetString()} at {string.Join(", ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))}")
-            .ToList();
+        var violations = await Axe.SeriousViolations(page);
         Assert.True(violations.Count == 0, $"{path}:\n{string.Join("\n", violations)}");
         Assert.Empty(_outside);
     }

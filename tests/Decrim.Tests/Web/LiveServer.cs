@@ -14,6 +14,12 @@ public sealed class LiveServer : IAsyncLifetime
 
     public string Url { get; private set; } = "";
 
+    /// <summary>The server's SQLite file, for tools that work on the same database (reviewer accounts).</summary>
+    public string Database => Path.Combine(_folder, "decrim.sqlite");
+
+    /// <summary>The running app's services, for checking what it stored.</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The server has not started.");
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
@@ -22,7 +28,7 @@ public sealed class LiveServer : IAsyncLifetime
             "--urls", "http://127.0.0.1:0",
             "--Decrim:Catalogue", Path.Combine(Repo.Root, "policies"),
             "--Decrim:Scenarios", Path.Combine(Repo.Root, "scenarios"),
-            "--Decrim:Database", Path.Combine(_folder, "decrim.sqlite"),
+            "--Decrim:Database", Database,
             "--Logging:LogLevel:Default", "Warning",
         ]);
         await _app.StartAsync();
@@ -31,7 +37,11 @@ public sealed class LiveServer : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_app is not null) await _app.DisposeAsync();
+        if (_app is not null)
+        {
+            await _app.StopAsync(); // stopped first, so background services end as on a normal shutdown
+            await _app.DisposeAsync();
+        }
         try { Directory.Delete(_folder, true); } catch (IOException) { }
     }
 }
