@@ -26,7 +26,7 @@ public partial class PagesTest(WebFactory factory) : IClassFixture<WebFactory>
     }
 
     /// <summary>The anti-forgery token a form carries.</summary>
-    private static string Token(string html) => AntiForgery().Match(html).Groups[1].Value;
+    internal static string Token(string html) => AntiForgery().Match(html).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiForgery();

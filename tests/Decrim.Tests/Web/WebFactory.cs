@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.TestHost;
 using Decrim.Web;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -11,6 +13,10 @@ namespace Decrim.Tests.Web;
 public sealed class WebFactory : WebApplicationFactory<WebApp>
 {
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "decrim-web-" + Guid.NewGuid().ToString("N"));
+    /// <summary>Settings on top of the defaults below (Decrim:ReportsPerHour …).</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
+    /// <summary>The app's clock, when a test needs to move time (publication of figures, retention).</summary>
+    public TimeProvider? Clock { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -22,6 +28,9 @@ public sealed class WebFactory : WebApplicationFactory<WebApp>
         builder.UseSetting("Decrim:MaxRequestBytes", "65536");
         builder.UseSetting("Decrim:MaxSimulationPopulation", "50000");
         builder.UseSetting("Decrim:MaxSimulationReplications", "10");
+        builder.UseSetting("Decrim:ReportsPerHour", "1000000");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        if (Clock is { } clock) builder.ConfigureTestServices(s => s.AddSingleton(clock));
         builder.UseEnvironment("Production");
     }
 
