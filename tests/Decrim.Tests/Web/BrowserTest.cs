@@ -10,46 +10,17 @@ namespace Decrim.Tests.Web;
 /// </summary>
 public sealed class BrowserTest(LiveServer server) : IClassFixture<LiveServer>, IAsyncLifetime
 {
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private readonly List<string> _outside = [];
-    private readonly List<string> _errors = [];
+    private AppBrowser _app = null!;
 
-    public async Task InitializeAsync() => (_playwright, _browser) = await Chromium.LaunchAsync();
+    public async Task InitializeAsync() => _app = await AppBrowser.Launch(server.Url);
 
-    public async Task DisposeAsync()
-    {
-        await _browser.CloseAsync();
-        _playwright.Dispose();
-    }
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private async Task<IPage> Open(string path, bool bypassCsp = false)
-    {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, BypassCSP = bypassCsp });
-        await context.RouteAsync("**/*", async route =>
-        {
-            if (route.Request.Url.StartsWith(server.Url, StringComparison.Ordinal)) await route.ContinueAsync();
-            else
-            {
-                _outside.Add(route.Request.Url);
-                await route.AbortAsync();
-            }
-        });
-        var page = await context.NewPageAsync();
-        page.PageError += (_, e) => _errors.Add(e);
-        page.Console += (_, m) => { if (m.Type == "error") _errors.Add(m.Text); };
-        await page.GotoAsync(server.Url + path);
-        return page;
-    }
+    private Task<IPage> Open(string path, bool bypassCsp = false) => _app.Open(path, bypassCsp);
 
-    private void NothingWentWrong()
-    {
-        Assert.Empty(_outside);
-        Assert.Empty(_errors);
-    }
+    private void NothingWentWrong() => _app.NothingWentWrong();
 
-    private static Task Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.Screenshots, name + ".png"), FullPage = true });
+    private static Task Shot(IPage page, string name) => AppBrowser.Shot(page, name);
 
     [Fact]
     public async Task Map_ThroughTime_ThenToAJurisdiction()
@@ -171,6 +142,6 @@ public sealed class BrowserTest(LiveServer server) : IClassFixture<LiveServer>, 
         await page.WaitForSelectorAsync(ready, new() { Timeout = 20_000 });
         var violations = await Axe.SeriousViolations(page);
         Assert.True(violations.Count == 0, $"{path}:\n{string.Join("\n", violations)}");
-        Assert.Empty(_outside);
+        Assert.Empty(_app.Outside);
     }
 }

@@ -23,18 +23,11 @@ namespace Decrim.Tests.Web;
 /// </summary>
 public sealed class MonitoringBrowserTest(LiveServer server) : IClassFixture<LiveServer>, IAsyncLifetime
 {
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private readonly List<string> _outside = [];
-    private readonly List<string> _errors = [];
+    private AppBrowser _app = null!;
 
-    public async Task InitializeAsync() => (_playwright, _browser) = await Chromium.LaunchAsync();
+    public async Task InitializeAsync() => _app = await AppBrowser.Launch(server.Url);
 
-    public async Task DisposeAsync()
-    {
-        await _browser.CloseAsync();
-        _playwright.Dispose();
-    }
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     private ReportStore Store => server.Services.GetRequiredService<ReportStore>();
 
@@ -45,33 +38,11 @@ public sealed class MonitoringBrowserTest(LiveServer server) : IClassFixture<Liv
         return $"{ISOWeek.GetYear(day)}-W{ISOWeek.GetWeekOfYear(day):00}";
     }
 
-    private async Task<IPage> Open(string path, bool bypassCsp = false)
-    {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, BypassCSP = bypassCsp });
-        await context.RouteAsync("**/*", async route =>
-        {
-            if (route.Request.Url.StartsWith(server.Url, StringComparison.Ordinal)) await route.ContinueAsync();
-            else
-            {
-                _outside.Add(route.Request.Url);
-                await route.AbortAsync();
-            }
-        });
-        var page = await context.NewPageAsync();
-        page.PageError += (_, e) => _errors.Add(e);
-        page.Console += (_, m) => { if (m.Type == "error") _errors.Add(m.Text); };
-        await page.GotoAsync(server.Url + path);
-        return page;
-    }
+    private Task<IPage> Open(string path, bool bypassCsp = false) => _app.Open(path, bypassCsp);
 
-    private void NothingWentWrong()
-    {
-        Assert.Empty(_outside);
-        Assert.Empty(_errors);
-    }
+    private void NothingWentWrong() => _app.NothingWentWrong();
 
-    private static Task Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.Screenshots, name + ".png"), FullPage = true });
+    private static Task Shot(IPage page, string name) => AppBrowser.Shot(page, name);
 
     private static async Task NoSeriousViolations(IPage page, string what)
     {
@@ -266,7 +237,7 @@ public sealed class MonitoringBrowserTest(LiveServer server) : IClassFixture<Liv
         await SignIn(other, pt, ptPassword);
         await other.Locator("#no-reports").WaitForAsync();
         Assert.Equal(0, await other.Locator("#reports").CountAsync());
-        var errorsBefore = _errors.Count;
+        var errorsBefore = _app.Errors.Count;
         IResponse? response = null;
         // Chromium logs a 404 as a console error of its own: that one is expected, and nothing else.
         await other.RunAndWaitForConsoleMessageAsync(async () => response = await other.GotoAsync(server.Url + "/review/reports/" + id),
@@ -275,8 +246,8 @@ public sealed class MonitoringBrowserTest(LiveServer server) : IClassFixture<Liv
         var content = await other.ContentAsync();
         Assert.DoesNotContain("NO-46", content, StringComparison.Ordinal);
         Assert.DoesNotContain("bus stop", content, StringComparison.Ordinal);
-        Assert.Contains("status of 404", Assert.Single(_errors.Skip(errorsBefore)), StringComparison.Ordinal);
-        _errors.RemoveAt(errorsBefore);
+        Assert.Contains("status of 404", Assert.Single(_app.Errors.Skip(errorsBefore)), StringComparison.Ordinal);
+        _app.Errors.RemoveAt(errorsBefore);
         NothingWentWrong();
     }
 
