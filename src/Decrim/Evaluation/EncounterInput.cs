@@ -34,6 +34,31 @@ public record EncounterInput
     public string? Bought { get; init; }
     public string? Window { get; init; }
 
+    /// <summary>
+    /// One substance and its amount, checked against the vocabulary and the substance's units; null with the problems
+    /// added (named <c>{field}.substance</c>, <c>{field}.amount</c>) when it cannot be taken as given.
+    /// </summary>
+    public static Item? ParseItem(ItemInput? input, string field, bool amountNeeded, List<InputError> problems)
+    {
+        var (id, amountText) = (input?.Substance, input?.Amount);
+        if (string.IsNullOrWhiteSpace(id) || !SubstanceVocabulary.Shared.TryGet(id.Trim(), out var substance))
+        {
+            problems.Add(new($"{field}.substance", string.IsNullOrWhiteSpace(id)
+                ? "choose a substance."
+                : $"unknown substance \"{id}\"; known: {string.Join(", ", SubstanceVocabulary.Shared.All.Select(x => x.Id))}."));
+            return null;
+        }
+        Quantity? amount = null;
+        if (!string.IsNullOrWhiteSpace(amountText))
+        {
+            if (!Quantity.TryParse(amountText.Trim(), out var q, out var error)) problems.Add(new($"{field}.amount", error + "."));
+            else if (!substance.Accepts(q.Unit)) problems.Add(new($"{field}.amount", $"{substance.Id} is not measured in {q.Unit.Symbol}; use {string.Join(", ", substance.Units)}."));
+            else amount = q;
+        }
+        else if (amountNeeded) problems.Add(new($"{field}.amount", $"give the amount of {substance.Id} with its unit, e.g. {substance.Probe}."));
+        return new Item(substance, amount);
+    }
+
     public static readonly IReadOnlyDictionary<string, Dependence> Dependences = new Dictionary<string, Dependence>(StringComparer.Ordinal)
     {
         ["unknown"] = Evaluation.Dependence.Unknown,
@@ -59,25 +84,7 @@ public record EncounterInput
         if (Items.Count == 0) problems.Add(new("items", "name at least one substance."));
         var amountNeeded = conduct is not (Policies.Conduct.Use or Policies.Conduct.Purchase);
         for (var i = 0; i < Items.Count; i++)
-        {
-            var (id, amountText) = (Items[i].Substance, Items[i].Amount);
-            if (string.IsNullOrWhiteSpace(id) || !SubstanceVocabulary.Shared.TryGet(id.Trim(), out var substance))
-            {
-                problems.Add(new($"items[{i}].substance", string.IsNullOrWhiteSpace(id)
-                    ? "choose a substance."
-                    : $"unknown substance \"{id}\"; known: {string.Join(", ", SubstanceVocabulary.Shared.All.Select(x => x.Id))}."));
-                continue;
-            }
-            Quantity? amount = null;
-            if (!string.IsNullOrWhiteSpace(amountText))
-            {
-                if (!Quantity.TryParse(amountText.Trim(), out var q, out var error)) problems.Add(new($"items[{i}].amount", error + "."));
-                else if (!substance.Accepts(q.Unit)) problems.Add(new($"items[{i}].amount", $"{substance.Id} is not measured in {q.Unit.Symbol}; use {string.Join(", ", substance.Units)}."));
-                else amount = q;
-            }
-            else if (amountNeeded) problems.Add(new($"items[{i}].amount", $"give the amount of {substance.Id} with its unit, e.g. {substance.Probe}."));
-            items.Add(new Item(substance, amount));
-        }
+            if (ParseItem(Items[i], $"items[{i}]", amountNeeded, problems) is { } item) items.Add(item);
 
         Quantity? bought = null;
         if (!string.IsNullOrWhiteSpace(Bought))

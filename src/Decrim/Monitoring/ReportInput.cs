@@ -148,23 +148,9 @@ public sealed partial record ReportInput
         if (Carried.Count > MaxCarried) problems.Add(new("carried", $"name at most {MaxCarried} substances."));
         for (var i = 0; i < Math.Min(Carried.Count, MaxCarried); i++)
         {
-            var (id, amountText) = (Carried[i]?.Substance, Carried[i]?.Amount);
-            if (string.IsNullOrWhiteSpace(id) && string.IsNullOrWhiteSpace(amountText)) continue;
-            if (string.IsNullOrWhiteSpace(id) || !SubstanceVocabulary.Shared.TryGet(id.Trim(), out var substance))
-            {
-                problems.Add(new($"carried[{i}].substance", string.IsNullOrWhiteSpace(id)
-                    ? "choose the substance, or leave out the amount."
-                    : $"unknown substance \"{id}\"; known: {string.Join(", ", SubstanceVocabulary.Shared.All.Select(x => x.Id))}."));
-                continue;
-            }
-            Quantity? amount = null;
-            if (!string.IsNullOrWhiteSpace(amountText))
-            {
-                if (!Quantity.TryParse(amountText.Trim(), out var q, out var error)) problems.Add(new($"carried[{i}].amount", error + "."));
-                else if (!substance.Accepts(q.Unit)) problems.Add(new($"carried[{i}].amount", $"{substance.Id} is not measured in {q.Unit.Symbol}; use {string.Join(", ", substance.Units)}."));
-                else amount = q;
-            }
-            items.Add(new Item(substance, amount));
+            // A row left empty on the form is not a substance; anything else is read as the rights flow reads it.
+            if (string.IsNullOrWhiteSpace(Carried[i]?.Substance) && string.IsNullOrWhiteSpace(Carried[i]?.Amount)) continue;
+            if (EncounterInput.ParseItem(Carried[i], $"carried[{i}]", amountNeeded: false, problems) is { } item) items.Add(item);
         }
         return items;
     }
