@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -16,8 +17,13 @@ namespace Decrim.Tests.Web;
 public sealed class DurabilityTest : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "decrim-durable-" + Guid.NewGuid().ToString("N"));
+    private readonly ITestOutputHelper _output;
 
-    public DurabilityTest() => Directory.CreateDirectory(_folder);
+    public DurabilityTest(ITestOutputHelper output)
+    {
+        _output = output;
+        Directory.CreateDirectory(_folder);
+    }
 
     public void Dispose()
     {
@@ -67,6 +73,7 @@ public sealed class DurabilityTest : IDisposable
             server.Kill();
             await stop.CancelAsync();
             await clients;
+            _output.WriteLine($"round {round}: {traffic.Acknowledged.Count - before} acknowledged, {traffic.Unanswered.Count} unanswered when killed");
             Assert.True(traffic.Acknowledged.Count - before > 50, $"round {round}: only {traffic.Acknowledged.Count - before} reports acknowledged before the kill\n{Logs()}");
         }
         using (var server = await ServerProcess.Start(database, Path.Combine(_folder, "server.log"), "--Decrim:ReportsPerHour", "1000000"))
@@ -109,6 +116,7 @@ public sealed class DurabilityTest : IDisposable
             await Task.WhenAll(clients, twins);
         }
         foreach (var key in traffic.Unanswered.ToList()) Assert.True(await traffic.Send(http, b.Url, key));
+        _output.WriteLine($"two instances: {traffic.Acknowledged.Count} acknowledged in all");
         Assert.True(traffic.Acknowledged.Count > 200, $"only {traffic.Acknowledged.Count} acknowledged");
         b.Stop();
         using var db = pg.Open();
