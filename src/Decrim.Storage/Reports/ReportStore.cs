@@ -76,7 +76,8 @@ public sealed class ReportStore(Database db)
     {
         var results = new Stored[batch.Count];
         // Keys in a fixed order, so two instances writing overlapping batches on PostgreSQL lock rows in the same order.
-        var order = Enumerable.Range(0, batch.Count).OrderBy(i => Receipts.KeyHash(batch[i].Key), StringComparer.Ordinal).ToArray();
+        var keyHashes = batch.Select(s => Receipts.KeyHash(s.Key)).ToArray();
+        var order = Enumerable.Range(0, batch.Count).OrderBy(i => keyHashes[i], StringComparer.Ordinal).ToArray();
         var counts = new SortedDictionary<(string, string, string), long>();
         var secret = Secret; // read (or made) before the transaction: SQLite has one writer, and this may write
         using var c = db.Connect();
@@ -84,7 +85,7 @@ public sealed class ReportStore(Database db)
         foreach (var i in order)
         {
             var s = batch[i];
-            var keyHash = Receipts.KeyHash(s.Key);
+            var keyHash = keyHashes[i];
             var bodyHash = Receipts.BodyHash(s.Key, Canonical(s.Report));
             var id = Receipts.NewId();
             var fresh = c.Execute("INSERT INTO submissions (key_hash, body_hash, report_id) VALUES (@keyHash, @bodyHash, @id) ON CONFLICT (key_hash) DO NOTHING",

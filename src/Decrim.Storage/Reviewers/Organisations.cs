@@ -13,6 +13,8 @@ public sealed class Organisations(Database db)
 {
     private sealed record Row(string id, string login, string name, string jurisdictions, string password_hash, long disabled);
 
+    private sealed record KeyRow(string id, string login, string name, string jurisdictions, string password_hash, long disabled, string key_hash);
+
     private const string Columns = "id, login, name, jurisdictions, password_hash, disabled";
 
     /// <summary>Adds an account; false when the login is taken.</summary>
@@ -42,9 +44,8 @@ public sealed class Organisations(Database db)
     public (Organisation Organisation, string KeyHash)? ByKeyId(string keyId)
     {
         using var c = db.Connect();
-        var hash = c.QuerySingleOrDefault<string>("SELECT key_hash FROM organisations WHERE key_id = @keyId", new { keyId });
-        if (hash is null) return null;
-        return (Map(c.QuerySingle<Row>($"SELECT {Columns} FROM organisations WHERE key_id = @keyId", new { keyId }))!, hash);
+        var row = c.QuerySingleOrDefault<KeyRow>($"SELECT {Columns}, key_hash FROM organisations WHERE key_id = @keyId", new { keyId });
+        return row is null ? null : (Map(new Row(row.id, row.login, row.name, row.jurisdictions, row.password_hash, row.disabled))!, row.key_hash);
     }
 
     public IReadOnlyList<Organisation> All()
