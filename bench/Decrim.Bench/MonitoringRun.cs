@@ -159,7 +159,7 @@ internal static class MonitoringRun
         {
             foreach (var it in items)
             {
-                _ = Receipts.KeyHash(it.Key); _ = Receipts.KeyHash(it.Key);
+                _ = Receipts.KeyHash(it.Key);
                 _ = Receipts.BodyHash(it.Key, ReportStore.Canonical(it.Report));
                 _ = Receipts.Hash(Receipts.Derive(secret, it.Key));
             }
@@ -203,7 +203,7 @@ internal static class MonitoringRun
             |   of which in commit | {PerReport(storeCommit):F1} | — |
             |   processor time | {PerReport(store.Cpu):F1} | — |
             |   bytes written | {store.Written / (double)n / 1024:F1} KiB | — |
-            | hashing alone (key ×2, body, receipt HMAC + hash) | {PerReport(hashing):F1} | — |
+            | hashing alone (key, body, receipt HMAC + hash) | {PerReport(hashing):F1} | — |
             | baseline insert, batches of {storeBatch} | {PerReport(median.Baseline.Seconds):F1} | {baseRate:N0} |
             |   of which in commit | {PerReport(median.Commit):F1} | — |
             |   processor time | {PerReport(median.Baseline.Cpu):F1} | — |
