@@ -167,7 +167,10 @@ public sealed class ReportStore(Database db)
         {
             var cells = new List<string> { Figures.ReportsKey };
             foreach (var (act, finding) in c.Query<(string, string)>("SELECT act, finding FROM report_acts WHERE report_id = @id", new { id = row.Id }, tx))
-                cells.AddRange([act, act + "/" + finding]);
+            {
+                var (a, f) = (ReportWords.Acts[act], ReportWords.Findings[finding]);
+                cells.AddRange([Figures.Key(a), Figures.Key(a, f)]);
+            }
             if (row.Beyond == 1) cells.Add(Figures.AnyBeyondKey);
             c.Execute("UPDATE report_counts SET n = n - 1 WHERE jurisdiction = @jurisdiction AND quarter = @quarter AND cell = @cell",
                 cells.Order(StringComparer.Ordinal).Select(cell => new { jurisdiction = row.Jurisdiction, quarter = row.Quarter, cell }), tx);

@@ -53,8 +53,5 @@ public sealed class Reporting(Bundle bundle, ReportStore store, ReportWriter wri
             .ToList();
     }
 
-    /// <summary>The first day the figures of <paramref name="quarter"/> are published.</summary>
-    public DateOnly PublishedFrom(Quarter quarter) => Decrim.Monitoring.Figures.PublishedFrom(quarter, options.PublishAfterDays);
-
     private static Quarter? Parse(string text) => Quarter.TryParse(text, out var q) ? q : null;
 }

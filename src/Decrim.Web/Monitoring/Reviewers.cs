@@ -18,8 +18,6 @@ public sealed class Reviewers(Organisations organisations)
     public const string Scheme = CookieAuthenticationDefaults.AuthenticationScheme;
     private static readonly PasswordHasher<Organisation> Hasher = new();
 
-    public Organisations Accounts => organisations;
-
     public static string HashPassword(string password) => Hasher.HashPassword(null!, password);
 
     /// <summary>A new random password: 20 characters from an alphabet without look-alikes.</summary>

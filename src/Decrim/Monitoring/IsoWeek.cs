@@ -27,10 +27,7 @@ public readonly record struct IsoWeek : IComparable<IsoWeek>
     }
 
     public DateOnly Monday => DateOnly.FromDateTime(ISOWeek.ToDateTime(Year, Week, DayOfWeek.Monday));
-    public DateOnly Sunday => Monday.AddDays(6);
     public Quarter Quarter => Quarter.Of(Monday.AddDays(3));
-
-    public IsoWeek Next() => Of(Monday.AddDays(7));
 
     /// <summary>Reads <c>2026-W47</c> (also <c>2026W47</c>, either case).</summary>
     public static bool TryParse(string? text, out IsoWeek week)

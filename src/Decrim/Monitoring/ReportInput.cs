@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Decrim.Evaluation;
 using Decrim.Policies;
-using Decrim.Substances;
 
 namespace Decrim.Monitoring;
 
